@@ -1,0 +1,136 @@
+package dev.lambdainvoke.camel;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import dev.lambdainvoke.camel.client.ClientSettings;
+import dev.lambdainvoke.camel.client.InvocationGate;
+import dev.lambdainvoke.camel.client.LambdaInvoker;
+import dev.lambdainvoke.camel.mapping.InvocationResolver;
+import dev.lambdainvoke.camel.mapping.JsonataPayloadMapper;
+import dev.lambdainvoke.camel.mapping.PassThroughPayloadMapper;
+import dev.lambdainvoke.camel.mapping.PayloadMapper;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * Invoke an AWS Lambda function without blocking a thread, with optional JSONata request mapping.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "lambda-invoke", title = "AWS Lambda Invoke",
+             syntax = "lambda-invoke:function", producerOnly = true,
+             category = { Category.CLOUD, Category.SERVERLESS }, headersClass = LambdaInvokeConstants.class)
+public class LambdaInvokeEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The function: name, name:alias, name:version, a full ARN or a partial ARN "
+                           + "(123456789012:function:name).")
+    @Metadata(required = true)
+    private String function;
+
+    @UriParam
+    private LambdaInvokeConfiguration configuration;
+
+    // built when the endpoint starts
+    private InvocationResolver invocations;
+    private PayloadMapper payloadMapper;
+    private ClientSettings clientSettings;
+    private LambdaInvoker invoker;
+
+    public LambdaInvokeEndpoint(String uri, LambdaInvokeComponent component, LambdaInvokeConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public LambdaInvokeComponent getComponent() {
+        return (LambdaInvokeComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new LambdaInvokeProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("lambda-invoke only sends: use it in to(...), not from(...)");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        invocations = InvocationResolver.of(function, configuration);
+        payloadMapper = configuration.getJsonata() == null || configuration.getJsonata().isBlank()
+                ? new PassThroughPayloadMapper()
+                : JsonataPayloadMapper.compile(expressionText(configuration.getJsonata()));
+        if (configuration.getLambdaClient() != null) {
+            ClientSettings.of(configuration); // the limits still apply to a client of the user's
+            invoker = new LambdaInvoker(configuration.getLambdaClient(),
+                    new InvocationGate(configuration.getMaxConcurrency()));
+        } else {
+            clientSettings = ClientSettings.of(configuration);
+            invoker = getComponent().getClients().acquire(clientSettings);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (clientSettings != null) {
+            getComponent().getClients().release(clientSettings);
+            clientSettings = null;
+        }
+        invoker = null;
+        super.doStop();
+    }
+
+    /** Inline JSONata, or the text of the resource it names (resource:classpath:..., file:..., classpath:...). */
+    private String expressionText(String value) throws Exception {
+        String v = value.trim();
+        if (v.startsWith("resource:")) {
+            v = v.substring("resource:".length());
+        } else if (!v.startsWith("classpath:") && !v.startsWith("file:")) {
+            return value;
+        }
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), v)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Option 'jsonata' names a resource that cannot be read: " + v, e);
+        }
+    }
+
+    InvocationResolver invocations() {
+        return invocations;
+    }
+
+    PayloadMapper payloadMapper() {
+        return payloadMapper;
+    }
+
+    LambdaInvoker invoker() {
+        return invoker;
+    }
+
+    public String getFunction() {
+        return function;
+    }
+
+    /** The function: name, name:alias, name:version or ARN. */
+    public void setFunction(String function) {
+        this.function = function;
+    }
+
+    public LambdaInvokeConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(LambdaInvokeConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.lambdainvoke.camel;
+
+import org.apache.camel.Exchange;
+
+/**
+ * The body could not be turned into a payload: not JSON while {@code jsonata} is set, the expression failed, or it
+ * produced nothing. Nothing was sent; not retryable.
+ */
+public class LambdaMappingException extends LambdaInvokeException {
+
+    private final String expressionErrorCode;
+
+    public LambdaMappingException(String message, Exchange exchange, Throwable cause, String function,
+                                  String expressionErrorCode) {
+        super(message, exchange, cause, function, 0, MAPPING_ERROR, null, false);
+        this.expressionErrorCode = expressionErrorCode;
+    }
+
+    /** JSONata's own error code (e.g. {@code T2001}) when the expression failed, else null. */
+    public String getExpressionErrorCode() {
+        return expressionErrorCode;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.lambdainvoke.camel;
+
+import java.time.Duration;
+
+import org.apache.camel.Exchange;
+
+/**
+ * Hands Lambda's {@code Retry-After} to Camel's redelivery via {@link Exchange#REDELIVERY_DELAY}, and takes back only a
+ * delay this component set, so a later, different failure is not delayed by an old 429.
+ */
+final class RedeliveryDelay {
+
+    private static final String SET_BY_US = "LambdaInvokeRedeliveryDelaySet";
+
+    private RedeliveryDelay() {
+    }
+
+    static void set(Exchange exchange, Duration retryAfter) {
+        if (retryAfter == null) {
+            return;
+        }
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, retryAfter.toMillis());
+        exchange.setProperty(SET_BY_US, Boolean.TRUE);
+    }
+
+    static void clearOwn(Exchange exchange) {
+        if (exchange.removeProperty(SET_BY_US) != null) {
+            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+        }
+    }
+}

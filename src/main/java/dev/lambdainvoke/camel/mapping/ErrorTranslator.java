@@ -1,0 +1,170 @@
+package dev.lambdainvoke.camel.mapping;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+import dev.lambdainvoke.camel.LambdaInvokeException;
+import dev.lambdainvoke.camel.LambdaThrottledException;
+import org.apache.camel.Exchange;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+
+/**
+ * Turns what the SDK raised into the component's exceptions, classifying each as retryable or not: retryable only when
+ * another attempt may succeed without the risk of a surprise second run of the function.
+ */
+public final class ErrorTranslator {
+
+    private static final Set<Integer> RETRYABLE_STATUS = Set.of(500, 502, 503, 504);
+    private static final Set<String> RETRYABLE_CODES = Set.of("ResourceNotReadyException", "ResourceConflictException");
+    private static final String PAYLOAD_TOO_LARGE_WIRE_NAME = "RequestEntityTooLargeException";
+
+    private ErrorTranslator() {
+    }
+
+    public static LambdaInvokeException translate(Throwable failure, Invocation invocation, Exchange exchange) {
+        Throwable error = unwrap(failure);
+        String function = invocation.function();
+        if (error instanceof LambdaInvokeException) {
+            return (LambdaInvokeException) error;
+        }
+        if (error instanceof AwsServiceException) {
+            return serviceError((AwsServiceException) error, invocation, exchange);
+        }
+        if (isTimeout(error)) {
+            return new LambdaInvokeException("Invoking " + invocation.describe() + " timed out after the request was "
+                                             + "sent; the function may have run, so it is not retried: " + error.getMessage(),
+                    exchange, error, function, 0, LambdaInvokeException.TIMEOUT, null, false);
+        }
+        if (isConnectionFailure(error)) {
+            return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: no response ("
+                                             + rootMessage(error) + ")",
+                    exchange, error, function, 0, LambdaInvokeException.CONNECTION_FAILURE, null, true);
+        }
+        return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: " + rootMessage(error), exchange,
+                error, function, 0, LambdaInvokeException.CLIENT_ERROR, null, false);
+    }
+
+    private static LambdaInvokeException serviceError(AwsServiceException e, Invocation invocation, Exchange exchange) {
+        int status = e.statusCode();
+        AwsErrorDetails details = e.awsErrorDetails();
+        String code = details == null ? null : details.errorCode();
+        if ((code == null || code.isEmpty()) && status == 413) {
+            code = PAYLOAD_TOO_LARGE_WIRE_NAME; // some Lambda lookalikes send 413 without an error type
+        }
+        String requestId = e.requestId();
+        String awsMessage = details == null ? null : details.errorMessage();
+        String message = "Invoking " + invocation.describe() + " failed: HTTP " + status + (code == null ? "" : " " + code)
+                         + (awsMessage == null ? "" : ": " + awsMessage);
+        if (status == 429 || e instanceof TooManyRequestsException) {
+            String reason = e instanceof TooManyRequestsException ? ((TooManyRequestsException) e).reasonAsString() : null;
+            return new LambdaThrottledException(message, exchange, e, invocation.function(), code, requestId,
+                    retryAfter(e), reason);
+        }
+        boolean retryable = RETRYABLE_STATUS.contains(status) || status == 409 || RETRYABLE_CODES.contains(code);
+        return new LambdaInvokeException(message, exchange, e, invocation.function(), status, code, requestId,
+                retryable);
+    }
+
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(AwsServiceException e) {
+        String value = null;
+        if (e instanceof TooManyRequestsException) {
+            value = ((TooManyRequestsException) e).retryAfterSeconds();
+        }
+        if (value == null && e.awsErrorDetails() != null) {
+            SdkHttpResponse http = e.awsErrorDetails().sdkHttpResponse();
+            value = http == null ? null : http.firstMatchingHeader("Retry-After").orElse(null);
+        }
+        return parseRetryAfter(value);
+    }
+
+    static Duration parseRetryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (RuntimeException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
+                    || e instanceof TimeoutException) {
+                return true;
+            }
+            String name = e.getClass().getName();
+            // Netty's read/write idle timeouts, without depending on Netty's classes
+            if (name.equals("io.netty.handler.timeout.ReadTimeoutException")
+                    || name.equals("io.netty.handler.timeout.WriteTimeoutException")) {
+                return true;
+            }
+            if (e instanceof IOException && e.getMessage() != null
+                    && e.getMessage().toLowerCase(Locale.ROOT).contains("read timed out")) {
+                return true;
+            }
+            if (e.getCause() == e) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConnectionFailure(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof ConnectException || e instanceof ClosedChannelException
+                    || e.getClass().getName().equals("io.netty.channel.ConnectTimeoutException")) {
+                return true;
+            }
+            if (e instanceof IOException) {
+                return true; // reset, premature close, malformed or missing response: no answer was read
+            }
+            if (e.getCause() == e) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root == error ? text : error.getMessage() + " <- " + text;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lambdainvoke.camel.mapping;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lambdainvoke.camel.LambdaMappingException;
+import org.apache.camel.Exchange;
+
+/** The body as a JSON value for an expression: text, bytes and streams are parsed; Maps, Lists and POJOs converted. */
+final class JsonInput {
+
+    private JsonInput() {
+    }
+
+    static Object read(Object body, Exchange exchange, String function) throws LambdaMappingException {
+        if (body == null) {
+            return null;
+        }
+        try {
+            if (BodyKinds.isRaw(body)) {
+                return JsonCodec.read(BodyKinds.rawBytes(body, exchange));
+            }
+            return JsonCodec.toPlainValues(body);
+        } catch (JsonProcessingException e) {
+            // the parser's message quotes the offending text: say where, not what, and drop the cause, so that no
+            // payload reaches the logs through this exception
+            throw new LambdaMappingException("Body is not JSON" + where(e.getLocation()) + "; option 'jsonata' needs a "
+                                             + "JSON body", exchange, null, function, null);
+        } catch (Exception e) {
+            throw new LambdaMappingException("Body (" + body.getClass().getName() + ") cannot be read as JSON: "
+                                             + e.getClass().getSimpleName(), exchange, e, function, null);
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.lambdainvoke.camel.mapping;
+
+import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lambdainvoke.camel.LambdaMappingException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Reads the body as JSON, evaluates a JSONata expression compiled once, with {@code $headers} bound to the message
+ * headers, and sends the result as JSON.
+ */
+public final class JsonataPayloadMapper implements PayloadMapper {
+
+    private final Jsonata expression;
+
+    private JsonataPayloadMapper(Jsonata expression) {
+        this.expression = expression;
+    }
+
+    /** Compiles the expression; a broken one fails with JSONata's message and position. */
+    public static JsonataPayloadMapper compile(String text) {
+        try {
+            return new JsonataPayloadMapper(Jsonata.jsonata(text));
+        } catch (JException e) {
+            throw new IllegalArgumentException("Option 'jsonata' is not a valid JSONata expression: " + e.getMessage()
+                                               + " (code " + e.getError() + ", position " + e.getLocation() + ")", e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Option 'jsonata' is not a valid JSONata expression: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] toPayload(Exchange exchange, String function) throws LambdaMappingException {
+        Message message = exchange.getMessage();
+        Object input = JsonInput.read(message.getBody(), exchange, function);
+        Object result;
+        try {
+            Jsonata.Frame frame = expression.createFrame();
+            frame.bind("headers", message.getHeaders());
+            result = expression.evaluate(input, frame);
+        } catch (JException e) {
+            throw new LambdaMappingException("JSONata evaluation failed: " + e.getError() + " " + e.getMessage()
+                                             + " (position " + e.getLocation() + ")", exchange, e, function, e.getError());
+        } catch (RuntimeException e) {
+            throw new LambdaMappingException("JSONata evaluation failed: " + e, exchange, e, function, null);
+        }
+        if (result == null) {
+            throw new LambdaMappingException("JSONata expression produced nothing (undefined) for this message",
+                    exchange, null, function, null);
+        }
+        try {
+            return JsonCodec.write(result);
+        } catch (JsonProcessingException e) {
+            throw new LambdaMappingException("JSONata result cannot be written as JSON: " + e.getOriginalMessage(),
+                    exchange, e, function, null);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lambdainvoke.camel.mapping;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import dev.lambdainvoke.camel.LambdaFunctionErrorException;
+import dev.lambdainvoke.camel.LambdaInvokeConstants;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/** Puts Lambda's answer on the message: payload as body (RequestResponse only) and the result headers. */
+public final class ResponseMapper {
+
+    private final boolean failOnFunctionError;
+    private final Logger log;
+
+    /** @param log the producer's logger, which also receives the log tail */
+    public ResponseMapper(boolean failOnFunctionError, Logger log) {
+        this.failOnFunctionError = failOnFunctionError;
+        this.log = log;
+    }
+
+    public void apply(InvokeResponse response, Invocation invocation, Exchange exchange)
+            throws LambdaFunctionErrorException {
+        Message message = exchange.getMessage();
+        Integer status = response.statusCode();
+        if (status != null) {
+            message.setHeader(LambdaInvokeConstants.STATUS_CODE, status);
+        }
+        String requestId = RequestIds.of(response.sdkHttpResponse());
+        setIfPresent(message, LambdaInvokeConstants.REQUEST_ID, requestId);
+        setIfPresent(message, LambdaInvokeConstants.EXECUTED_VERSION, response.executedVersion());
+        setIfPresent(message, LambdaInvokeConstants.LOG_TAIL, logTail(response.logResult(), invocation));
+        if (invocation.type() != InvocationType.REQUEST_RESPONSE) {
+            return; // Event and DryRun: the body stays what the route had
+        }
+        String payload = response.payload() == null ? "" : response.payload().asUtf8String();
+        String functionError = response.functionError();
+        if (functionError == null) {
+            message.setBody(payload);
+            return;
+        }
+        message.setHeader(LambdaInvokeConstants.FUNCTION_ERROR, functionError);
+        if (!failOnFunctionError) {
+            message.setBody(payload);
+            return;
+        }
+        // the body is left as it was, so that a redelivery sends the same request again
+        FunctionErrorPayload error = FunctionErrorPayload.parse(payload);
+        throw new LambdaFunctionErrorException("Function " + invocation.describe() + " failed (" + functionError + "): "
+                                               + (error.errorType() == null ? "" : error.errorType() + ": ")
+                                               + (error.errorMessage() == null ? "no error message" : error.errorMessage()),
+                exchange, invocation.function(), status == null ? 0 : status, requestId, functionError,
+                error.errorType(), error.errorMessage(), error.stackTrace(), payload);
+    }
+
+    private String logTail(String base64, Invocation invocation) {
+        if (base64 == null || base64.isEmpty()) {
+            return null;
+        }
+        String tail;
+        try {
+            tail = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            log.warn("Function {} returned a log result that is not base64; LambdaLogTail not set", invocation.describe());
+            return null;
+        }
+        log.info("Log tail of {}:\n{}", invocation.describe(), tail);
+        return tail;
+    }
+
+    private static void setIfPresent(Message message, String header, String value) {
+        if (value != null) {
+            message.setHeader(header, value);
+        }
+    }
+}

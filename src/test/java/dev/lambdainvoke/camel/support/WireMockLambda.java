@@ -1,0 +1,81 @@
+package dev.lambdainvoke.camel.support;
+
+import java.net.URI;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A WireMock server on 127.0.0.1 speaking the Lambda Invoke API's wire format, for what no real peer can show: throttling,
+ * 5xx, socket faults, log tails, qualifiers. Start one per test class; {@link #close()} stops it.
+ */
+public final class WireMockLambda implements AutoCloseable {
+
+    private final WireMockServer server;
+
+    public WireMockLambda() {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(64)
+                .jettyAcceptors(1));
+        server.start();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    /** The path the SDK posts to for this function name (as written in the URI, URL-encoded by the SDK). */
+    public static String invokePath(String function) {
+        return "/2015-03-31/functions/" + function + "/invocations";
+    }
+
+    /** A stub for invocations of {@code function} (any query string). */
+    public static MappingBuilder invoke(String function) {
+        return WireMock.post(WireMock.urlPathEqualTo(invokePath(function)));
+    }
+
+    public static RequestPatternBuilder invoked(String function) {
+        return WireMock.postRequestedFor(WireMock.urlPathEqualTo(invokePath(function)));
+    }
+
+    /** 200 with a JSON payload; add Lambda's headers (x-amzn-RequestId, X-Amz-Executed-Version, ...) as needed. */
+    public static ResponseDefinitionBuilder ok(String payload) {
+        return WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(payload);
+    }
+
+    /** An AWS error answer as Lambda sends it: status, x-amzn-ErrorType and a JSON body. */
+    public static ResponseDefinitionBuilder awsError(int status, String errorType, String message) {
+        return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-RequestId", "req-err").withHeader("x-amzn-ErrorType", errorType)
+                .withBody("{\"Type\":\"User\",\"message\":\"" + message + "\"}");
+    }
+
+    public void stub(MappingBuilder mapping) {
+        server.stubFor(mapping);
+    }
+
+    public int count(RequestPatternBuilder pattern) {
+        return server.countRequestsMatching(pattern.build()).getCount();
+    }
+
+    public int requestCount() {
+        return server.getAllServeEvents().size();
+    }
+
+    public void reset() {
+        server.resetAll();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
