@@ -2,18 +2,21 @@ package dev.lambdainvoke.camel;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import dev.lambdainvoke.camel.client.ClientLease;
 import dev.lambdainvoke.camel.client.ClientSettings;
-import dev.lambdainvoke.camel.client.InvocationGate;
 import dev.lambdainvoke.camel.client.LambdaInvoker;
 import dev.lambdainvoke.camel.mapping.InvocationResolver;
 import dev.lambdainvoke.camel.mapping.JsonataPayloadMapper;
 import dev.lambdainvoke.camel.mapping.PassThroughPayloadMapper;
 import dev.lambdainvoke.camel.mapping.PayloadMapper;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -27,7 +30,7 @@ import org.apache.camel.support.ResourceHelper;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "lambda-invoke", title = "AWS Lambda Invoke",
              syntax = "lambda-invoke:function", producerOnly = true,
              category = { Category.CLOUD, Category.SERVERLESS }, headersClass = LambdaInvokeConstants.class)
-public class LambdaInvokeEndpoint extends DefaultEndpoint {
+public class LambdaInvokeEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The function: name, name:alias, name:version, a full ARN or a partial ARN "
                            + "(123456789012:function:name).")
@@ -40,8 +43,7 @@ public class LambdaInvokeEndpoint extends DefaultEndpoint {
     // built when the endpoint starts
     private InvocationResolver invocations;
     private PayloadMapper payloadMapper;
-    private ClientSettings clientSettings;
-    private LambdaInvoker invoker;
+    private ClientLease client;
 
     public LambdaInvokeEndpoint(String uri, LambdaInvokeComponent component, LambdaInvokeConfiguration configuration) {
         super(uri, component);
@@ -70,23 +72,18 @@ public class LambdaInvokeEndpoint extends DefaultEndpoint {
         payloadMapper = configuration.getJsonata() == null || configuration.getJsonata().isBlank()
                 ? new PassThroughPayloadMapper()
                 : JsonataPayloadMapper.compile(expressionText(configuration.getJsonata()));
-        if (configuration.getLambdaClient() != null) {
-            ClientSettings.of(configuration); // the limits still apply to a client of the user's
-            invoker = new LambdaInvoker(configuration.getLambdaClient(),
-                    new InvocationGate(configuration.getMaxConcurrency()));
-        } else {
-            clientSettings = ClientSettings.of(configuration);
-            invoker = getComponent().getClients().acquire(clientSettings);
-        }
+        ClientSettings settings = ClientSettings.of(configuration); // checked even for a user's client
+        client = configuration.getLambdaClient() != null
+                ? getComponent().getClients().acquire(configuration.getLambdaClient(), settings.maxConcurrency())
+                : getComponent().getClients().acquire(settings);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (clientSettings != null) {
-            getComponent().getClients().release(clientSettings);
-            clientSettings = null;
+        if (client != null) {
+            client.close();
+            client = null;
         }
-        invoker = null;
         super.doStop();
     }
 
@@ -114,7 +111,33 @@ public class LambdaInvokeEndpoint extends DefaultEndpoint {
     }
 
     LambdaInvoker invoker() {
-        return invoker;
+        ClientLease lease = client;
+        if (lease == null) {
+            throw new IllegalStateException("Endpoint " + this + " is not started: no Lambda client to invoke with");
+        }
+        return lease.invoker();
+    }
+
+    @Override
+    public String getServiceUrl() {
+        String override = configuration.getEndpointOverride();
+        if (override != null && !override.isBlank()) {
+            return override.trim();
+        }
+        String region = configuration.getRegion();
+        return region == null || region.isBlank() ? "lambda (SDK default region)" : "lambda." + region.trim() + ".amazonaws.com";
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "aws-lambda";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return configuration.getQualifier() == null
+                ? Map.of("function", function)
+                : Map.of("function", function, "qualifier", configuration.getQualifier());
     }
 
     public String getFunction() {

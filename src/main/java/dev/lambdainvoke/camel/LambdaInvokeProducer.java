@@ -39,7 +39,9 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Invocation invocation;
         InvokeRequest request;
+        LambdaInvoker invoker;
         try {
+            invoker = endpoint.invoker();
             ResultHeaders.clear(exchange.getMessage());
             RedeliveryDelay.clearOwn(exchange);
             invocation = endpoint.invocations().resolve(exchange);
@@ -51,7 +53,6 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        LambdaInvoker invoker = endpoint.invoker();
         long started = System.nanoTime();
         invoker.invoke(request).whenComplete((response, failure) -> {
             try {

@@ -2,70 +2,103 @@ package dev.lambdainvoke.camel.client;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import java.util.concurrent.TimeUnit;
 
 import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.utils.ThreadFactoryBuilder;
 
 /**
- * Shares one SDK client per distinct {@link ClientSettings} among the endpoints that use it, and closes it when the last
- * of them lets go. Owned by the component.
+ * Shares one invoker (client plus concurrency gate) per distinct client among the endpoints that use it. Clients built
+ * from {@link ClientSettings} are closed when the last endpoint lets go; a user's own client is shared the same way,
+ * keyed by the client itself, but never closed. Owned by the component.
  */
 public final class LambdaClientCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaClientCache.class);
 
     private final LambdaClientFactory factory = new LambdaClientFactory();
-    private final Map<ClientSettings, Entry> entries = new HashMap<>();
+    private final Map<Object, Entry> entries = new HashMap<>();
     // one set of I/O threads for all clients: fewer threads, and closing a client need not wait for its own loops
     private SdkEventLoopGroup eventLoops;
 
-    private static final class Entry {
-        final LambdaClientFactory.Built built;
-        final LambdaInvoker invoker;
-        int users;
+    /** A user's client, shared by the endpoints that name it with the same limit. Identity, not equality, of the client. */
+    private record UserClientKey(LambdaAsyncClient client, int maxConcurrency) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof UserClientKey k && k.client == client && k.maxConcurrency == maxConcurrency;
+        }
 
-        Entry(LambdaClientFactory.Built built, int maxConcurrency) {
-            this.built = built;
-            this.invoker = new LambdaInvoker(built.client(), new InvocationGate(maxConcurrency));
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(client) * 31 + maxConcurrency;
         }
     }
 
-    /** The shared invoker for these settings, built on first use. Pair each call with {@link #release}. */
-    public synchronized LambdaInvoker acquire(ClientSettings settings) {
+    private static final class Entry {
+        final LambdaInvoker invoker;
+        final Runnable close;
+        int users;
+
+        Entry(LambdaInvoker invoker, Runnable close) {
+            this.invoker = invoker;
+            this.close = close;
+        }
+    }
+
+    /** The shared invoker for these settings, built on first use. Close the lease when done with it. */
+    public synchronized ClientLease acquire(ClientSettings settings) {
         Entry entry = entries.get(settings);
         if (entry == null) {
-            if (eventLoops == null) {
-                eventLoops = SdkEventLoopGroup.builder()
-                        .threadFactory(new ThreadFactoryBuilder().threadNamePrefix("lambda-invoke-io").daemonThreads(true)
-                                .build())
-                        .build();
-            }
-            entry = new Entry(factory.build(settings, eventLoops), settings.maxConcurrency());
+            LambdaClientFactory.Built built = factory.build(settings, eventLoops());
+            entry = new Entry(new LambdaInvoker(built.client(), new InvocationGate(settings.maxConcurrency())),
+                    built::close);
             entries.put(settings, entry);
             LOG.debug("Created Lambda client for {}", settings);
         }
-        entry.users++;
-        return entry.invoker;
+        return lease(settings, entry);
     }
 
-    public synchronized void release(ClientSettings settings) {
-        Entry entry = entries.get(settings);
-        if (entry == null) {
+    /** An invoker around a user's client, with one gate per client and limit; the client itself is never closed. */
+    public synchronized ClientLease acquire(LambdaAsyncClient userClient, int maxConcurrency) {
+        UserClientKey key = new UserClientKey(userClient, maxConcurrency);
+        Entry entry = entries.computeIfAbsent(key,
+                k -> new Entry(new LambdaInvoker(userClient, new InvocationGate(maxConcurrency)), () -> {
+                }));
+        return lease(key, entry);
+    }
+
+    private ClientLease lease(Object key, Entry entry) {
+        entry.users++;
+        return new ClientLease(entry.invoker, () -> release(key, entry));
+    }
+
+    private synchronized void release(Object key, Entry entry) {
+        // after closeAll (component stopped first) the entry is gone, or a new one took its key: leave both alone
+        if (entries.get(key) != entry) {
             return;
         }
         if (--entry.users == 0) {
-            entries.remove(settings);
-            LOG.debug("Closing Lambda client for {}", settings);
-            entry.built.close();
+            entries.remove(key);
+            LOG.debug("Closing Lambda client for {}", key);
+            entry.close.run();
         }
         if (entries.isEmpty()) {
             shutDownEventLoops();
         }
+    }
+
+    private SdkEventLoopGroup eventLoops() {
+        if (eventLoops == null) {
+            eventLoops = SdkEventLoopGroup.builder()
+                    .threadFactory(new ThreadFactoryBuilder().threadNamePrefix("lambda-invoke-io").daemonThreads(true)
+                            .build())
+                    .build();
+        }
+        return eventLoops;
     }
 
     private void shutDownEventLoops() {
@@ -80,14 +113,14 @@ public final class LambdaClientCache {
         }
     }
 
-    /** Clients alive now (for tests and diagnostics). */
+    /** Clients in use now, built or the user's (for tests and diagnostics). */
     public synchronized int size() {
         return entries.size();
     }
 
-    /** Closes every client, whoever still holds it: the component is going away. */
+    /** Closes every client this cache built, whoever still holds it: the component is going away. */
     public synchronized void closeAll() {
-        entries.values().forEach(e -> e.built.close());
+        entries.values().forEach(e -> e.close.run());
         entries.clear();
         shutDownEventLoops();
     }

@@ -26,7 +26,14 @@ public final class CamelHarness implements AutoCloseable {
 
     /** A started context with no routes; endpoints are created on first send. */
     public static CamelHarness against(URI endpoint, RoutesBuilder... routes) throws Exception {
+        return against(endpoint, Map.of(), routes);
+    }
+
+    /** As {@link #against(URI, RoutesBuilder...)}, with beans bound in the registry before the component is added. */
+    public static CamelHarness against(URI endpoint, Map<String, Object> beans, RoutesBuilder... routes)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
+        beans.forEach(context.getRegistry()::bind);
         LambdaInvokeComponent component = new LambdaInvokeComponent();
         component.getConfiguration().setEndpointOverride(endpoint.toString());
         component.getConfiguration().setRegion("us-east-1");

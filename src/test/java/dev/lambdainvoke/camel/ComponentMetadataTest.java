@@ -1,0 +1,137 @@
+package dev.lambdainvoke.camel;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.EndpointUriFactory;
+import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.support.PluginHelper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What Camel's tooling sees: the generated component JSON (options with descriptions, defaults, enums, secrets; the
+ * headers), and the generated configurers and URI factory that property binding and YAML parameters use.
+ */
+class ComponentMetadataTest {
+
+    private static final String JSON = "META-INF/dev/lambdainvoke/camel/lambda-invoke.json";
+    private static final List<String> SPEC_OPTIONS = List.of("region", "endpointOverride", "invocationType", "qualifier",
+            "logType", "clientContext", "jsonata", "failOnFunctionError", "timeout", "connectTimeout", "maxConcurrency",
+            "allowHeaderOverrides", "accessKey", "secretKey", "sessionToken", "lambdaClient");
+    private static final Set<String> SECRETS = Set.of("accessKey", "secretKey", "sessionToken");
+
+    private static JsonNode componentJson() throws Exception {
+        try (InputStream in = ComponentMetadataTest.class.getClassLoader().getResourceAsStream(JSON)) {
+            assertThat(in).as(JSON + " on the classpath").isNotNull();
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    @Test
+    void componentJsonDescribesAnAsyncProducerOnlyComponent() throws Exception {
+        JsonNode component = componentJson().path("component");
+
+        assertThat(component.path("scheme").asText()).isEqualTo("lambda-invoke");
+        assertThat(component.path("syntax").asText()).isEqualTo("lambda-invoke:function");
+        assertThat(component.path("producerOnly").asBoolean()).isTrue();
+        assertThat(component.path("async").asBoolean()).isTrue();
+        assertThat(component.path("groupId").asText()).isEqualTo("dev.lambdainvoke");
+    }
+
+    @Test
+    void everySpecOptionIsListedOnEndpointAndComponentWithADescription() throws Exception {
+        JsonNode json = componentJson();
+        for (String option : SPEC_OPTIONS) {
+            for (String section : List.of("properties", "componentProperties")) {
+                JsonNode node = json.path(section).path(option);
+                assertThat(node.isMissingNode()).as(section + "." + option).isFalse();
+                assertThat(node.path("description").asText()).as(section + "." + option + " description").isNotBlank();
+                assertThat(node.path("secret").asBoolean()).as(section + "." + option + " secret")
+                        .isEqualTo(SECRETS.contains(option));
+            }
+        }
+        assertThat(json.path("properties").path("function").path("kind").asText()).isEqualTo("path");
+        assertThat(json.path("properties").path("function").path("required").asBoolean()).isTrue();
+    }
+
+    @Test
+    void defaultsAndEnumsMatchTheSpec() throws Exception {
+        JsonNode properties = componentJson().path("properties");
+
+        assertThat(properties.path("invocationType").path("defaultValue").asText()).isEqualTo("RequestResponse");
+        assertThat(texts(properties.path("invocationType").path("enum"))).containsExactly("RequestResponse", "Event",
+                "DryRun");
+        assertThat(properties.path("logType").path("defaultValue").asText()).isEqualTo("None");
+        assertThat(texts(properties.path("logType").path("enum"))).containsExactly("None", "Tail");
+        assertThat(properties.path("timeout").path("defaultValue").asText()).isEqualTo("15m");
+        assertThat(properties.path("connectTimeout").path("defaultValue").asText()).isEqualTo("2s");
+        assertThat(properties.path("maxConcurrency").path("defaultValue").asInt()).isEqualTo(64);
+        assertThat(properties.path("failOnFunctionError").path("defaultValue").asBoolean()).isFalse();
+        assertThat(properties.path("allowHeaderOverrides").path("defaultValue").asBoolean()).isFalse();
+        assertThat(properties.path("lambdaClient").path("autowired").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everyHeaderIsListedWithItsConstant() throws Exception {
+        JsonNode headers = componentJson().path("headers");
+
+        assertThat(names(headers)).containsExactlyInAnyOrder(LambdaInvokeConstants.STATUS_CODE,
+                LambdaInvokeConstants.EXECUTED_VERSION, LambdaInvokeConstants.REQUEST_ID,
+                LambdaInvokeConstants.FUNCTION_ERROR, LambdaInvokeConstants.LOG_TAIL, LambdaInvokeConstants.FUNCTION,
+                LambdaInvokeConstants.QUALIFIER, LambdaInvokeConstants.INVOCATION_TYPE, LambdaInvokeConstants.LOG_TYPE,
+                LambdaInvokeConstants.CLIENT_CONTEXT);
+        headers.fields().forEachRemaining(h -> {
+            assertThat(h.getValue().path("description").asText()).as(h.getKey()).isNotBlank();
+            assertThat(h.getValue().path("constantName").asText()).as(h.getKey())
+                    .startsWith(LambdaInvokeConstants.class.getName() + "#");
+        });
+        assertThat(headers.path(LambdaInvokeConstants.STATUS_CODE).path("javaType").asText()).isEqualTo("Integer");
+    }
+
+    @Test
+    void camelFindsTheGeneratedUriFactoryAndConfigurers() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            EndpointUriFactory uris = context.getCamelContextExtension().getEndpointUriFactory("lambda-invoke");
+            PropertyConfigurer endpointConfigurer = PluginHelper.getConfigurerResolver(context)
+                    .resolvePropertyConfigurer("lambda-invoke-endpoint", context);
+            PropertyConfigurer componentConfigurer = PluginHelper.getConfigurerResolver(context)
+                    .resolvePropertyConfigurer("lambda-invoke-component", context);
+
+            assertThat(uris).isNotNull();
+            assertThat(uris.propertyNames()).containsAll(SPEC_OPTIONS);
+            assertThat(uris.secretPropertyNames()).containsExactlyInAnyOrderElementsOf(SECRETS);
+            assertThat(uris.buildUri("lambda-invoke", Map.of("function", "orders", "qualifier", "prod"), false))
+                    .isEqualTo("lambda-invoke:orders?qualifier=prod");
+            assertThat(endpointConfigurer).isNotNull();
+            assertThat(componentConfigurer).isNotNull();
+
+            LambdaInvokeComponent component = new LambdaInvokeComponent();
+            assertThat(componentConfigurer.configure(context, component, "timeout", "90s", true)).isTrue();
+            assertThat(componentConfigurer.configure(context, component, "logType", "Tail", true)).isTrue();
+            assertThat(component.getConfiguration().getTimeout()).isEqualTo(90_000L);
+            assertThat(component.getConfiguration().getLogType()).isEqualTo("Tail");
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+}
