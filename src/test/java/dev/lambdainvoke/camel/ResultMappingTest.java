@@ -6,8 +6,10 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.lambdainvoke.camel.support.CamelHarness;
+import dev.lambdainvoke.camel.support.CapturedLogs;
 import dev.lambdainvoke.camel.support.WireMockLambda;
 import org.apache.camel.Exchange;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,10 +127,38 @@ class ResultMappingTest {
                 .willReturn(ok("{}").withHeader("X-Amz-Log-Result",
                         Base64.getEncoder().encodeToString(log.getBytes(StandardCharsets.UTF_8)))));
 
-        Exchange result = camel.send("lambda-invoke:orders?logType=Tail", "{}");
+        Exchange result;
+        try (CapturedLogs logs = new CapturedLogs()) {
+            result = camel.send("lambda-invoke:orders?logType=Tail", "{\"card\":\"4111-payload-secret\"}");
+
+            assertThat(logs.at(Level.INFO, LambdaInvokeProducer.class.getName()))
+                    .singleElement().extracting(CapturedLogs.Line::message).asString()
+                    .contains("orders").contains("hello from the function");
+            assertThat(logs.text()).doesNotContain("4111-payload-secret");
+        }
 
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getHeader(LambdaInvokeConstants.LOG_TAIL)).isEqualTo(log);
+    }
+
+    @Test
+    void noLogTailIsAskedForOrSetByDefault() {
+        lambda.stub(invoke("orders").willReturn(ok("{}").withHeader("X-Amz-Log-Result",
+                Base64.getEncoder().encodeToString("unasked".getBytes(StandardCharsets.UTF_8)))));
+
+        Exchange result = camel.send("lambda-invoke:orders", "{}");
+
+        assertThat(lambda.count(invoked("orders").withHeader("X-Amz-Log-Type", WireMock.absent()))).isEqualTo(1);
+        assertThat(result.getMessage().getHeaders()).doesNotContainKey(LambdaInvokeConstants.LOG_TAIL);
+    }
+
+    @Test
+    void statusCodeHeaderIsAnInteger() {
+        lambda.stub(invoke("orders").willReturn(ok("{}")));
+
+        Exchange result = camel.send("lambda-invoke:orders", "{}");
+
+        assertThat(result.getMessage().getHeader(LambdaInvokeConstants.STATUS_CODE)).isInstanceOf(Integer.class);
     }
 
     @Test

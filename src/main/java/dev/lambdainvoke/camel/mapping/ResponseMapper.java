@@ -10,6 +10,7 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
 
 /** Puts Lambda's answer on the message: payload as body (RequestResponse only) and the result headers. */
 public final class ResponseMapper {
@@ -33,7 +34,10 @@ public final class ResponseMapper {
         String requestId = RequestIds.of(response.sdkHttpResponse());
         setIfPresent(message, LambdaInvokeConstants.REQUEST_ID, requestId);
         setIfPresent(message, LambdaInvokeConstants.EXECUTED_VERSION, response.executedVersion());
-        setIfPresent(message, LambdaInvokeConstants.LOG_TAIL, logTail(response.logResult(), invocation));
+        if (invocation.logType() == LogType.TAIL) {
+            // only when asked for: the tail may hold sensitive data, and an endpoint could send it unasked
+            setIfPresent(message, LambdaInvokeConstants.LOG_TAIL, logTail(response.logResult(), invocation));
+        }
         if (invocation.type() != InvocationType.REQUEST_RESPONSE) {
             return; // Event and DryRun: the body stays what the route had
         }
