@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,10 +24,9 @@ final class LambdaJson {
     /**
      * Configured the way the Java runtime's serializer behaves where users notice it: unknown properties are ignored, null
      * properties are left out of results, a single value is accepted for a list, beans without properties are written.
+     * (The runtime's lenient parsing features are left out: the strict check of the body comes first.)
      */
     static final ObjectMapper RUNTIME = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
-                    JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
                     DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT,

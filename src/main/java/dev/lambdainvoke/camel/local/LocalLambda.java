@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * Handlers run on daemon threads owned by the host; {@link #close()} stops the server, ends running invocations and
- * frees the port.
+ * frees the port. Close it (try-with-resources): until then the JDK's HTTP server keeps a non-daemon thread alive.
  */
 public final class LocalLambda implements AutoCloseable {
 
