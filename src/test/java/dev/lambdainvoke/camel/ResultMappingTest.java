@@ -128,11 +128,11 @@ class ResultMappingTest {
                         Base64.getEncoder().encodeToString(log.getBytes(StandardCharsets.UTF_8)))));
 
         Exchange result;
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (CapturedLogs logs = CapturedLogs.component()) {
             result = camel.send("lambda-invoke:orders?logType=Tail", "{\"card\":\"4111-payload-secret\"}");
 
-            assertThat(logs.at(Level.INFO, LambdaInvokeProducer.class.getName()))
-                    .singleElement().extracting(CapturedLogs.Line::message).asString()
+            assertThat(logs.messages(Level.INFO, LambdaInvokeProducer.class.getName()))
+                    .singleElement().asString()
                     .contains("orders").contains("hello from the function");
             assertThat(logs.text()).doesNotContain("4111-payload-secret");
         }

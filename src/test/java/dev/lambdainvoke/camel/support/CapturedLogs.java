@@ -1,78 +1,96 @@
 package dev.lambdainvoke.camel.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Records what the component logs while open, at every level, by attaching an appender to the
- * {@code dev.lambdainvoke.camel} logger. Use in try-with-resources.
+ * The log events of one logger and its children while a test runs (SLF4J reaches them through log4j). Use in
+ * try-with-resources; {@link #component()} records everything the component logs.
  */
 public final class CapturedLogs implements AutoCloseable {
 
-    /** One logged line: level, logger name and the formatted message. */
-    public record Line(Level level, String logger, String message) {
-    }
+    private final Logger logger;
+    private final AbstractAppender appender;
+    private final LinkedBlockingQueue<LogEvent> arriving = new LinkedBlockingQueue<>();
+    private final List<LogEvent> seen = new ArrayList<>();
 
-    private static final String COMPONENT_LOGGER = "dev.lambdainvoke.camel";
-
-    private final List<Line> lines = new ArrayList<>();
-    private final Recorder appender = new Recorder("captured-" + UUID.randomUUID());
-    private final LoggerConfig config;
-
-    public CapturedLogs() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration configuration = context.getConfiguration();
-        config = configuration.getLoggerConfig(COMPONENT_LOGGER);
+    private CapturedLogs(String loggerName) {
+        this.logger = (Logger) LogManager.getLogger(loggerName);
+        this.appender = new AbstractAppender("captured-" + loggerName, null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                arriving.add(event.toImmutable());
+            }
+        };
         appender.start();
-        config.addAppender(appender, Level.ALL, null);
-        context.updateLoggers();
+        logger.addAppender(appender);
     }
 
-    /** Lines logged so far. */
-    public synchronized List<Line> lines() {
-        return List.copyOf(lines);
+    public static CapturedLogs of(String loggerName) {
+        return new CapturedLogs(loggerName);
     }
 
-    /** Lines logged so far at {@code level} by a logger whose name starts with {@code loggerPrefix}. */
-    public List<Line> at(Level level, String loggerPrefix) {
-        return lines().stream().filter(l -> l.level() == level && l.logger().startsWith(loggerPrefix)).toList();
+    /** Everything under {@code dev.lambdainvoke.camel}. */
+    public static CapturedLogs component() {
+        return of("dev.lambdainvoke.camel");
+    }
+
+    /** Every event so far. */
+    public synchronized List<LogEvent> events() {
+        arriving.drainTo(seen);
+        return List.copyOf(seen);
+    }
+
+    /** The formatted messages logged so far at {@code level} by {@code loggerName} or its children. */
+    public List<String> messages(Level level, String loggerName) {
+        return events().stream().filter(e -> e.getLevel() == level && e.getLoggerName().startsWith(loggerName))
+                .map(e -> e.getMessage().getFormattedMessage()).toList();
     }
 
     /** Everything logged so far as one text, for "never appears" checks. */
     public String text() {
         StringBuilder all = new StringBuilder();
-        lines().forEach(l -> all.append(l.level()).append(' ').append(l.logger()).append(" - ").append(l.message())
-                .append('\n'));
+        events().forEach(e -> all.append(e.getLevel()).append(' ').append(e.getLoggerName()).append(" - ")
+                .append(e.getMessage().getFormattedMessage()).append('\n'));
         return all.toString();
+    }
+
+    /** The first event that matches, waiting for it (it may come from another thread); null if none came in time. */
+    public synchronized LogEvent await(Predicate<LogEvent> wanted, Duration within) throws InterruptedException {
+        arriving.drainTo(seen);
+        for (LogEvent event : seen) {
+            if (wanted.test(event)) {
+                return event;
+            }
+        }
+        long deadline = System.nanoTime() + within.toNanos();
+        for (long left = within.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            LogEvent event = arriving.poll(left, TimeUnit.NANOSECONDS);
+            if (event == null) {
+                return null;
+            }
+            seen.add(event);
+            if (wanted.test(event)) {
+                return event;
+            }
+        }
+        return null;
     }
 
     @Override
     public void close() {
-        config.removeAppender(appender.getName());
-        ((LoggerContext) LogManager.getContext(false)).updateLoggers();
+        logger.removeAppender(appender);
         appender.stop();
-    }
-
-    private final class Recorder extends AbstractAppender {
-        Recorder(String name) {
-            super(name, null, null, true, Property.EMPTY_ARRAY);
-        }
-
-        @Override
-        public void append(LogEvent event) {
-            synchronized (CapturedLogs.this) {
-                lines.add(new Line(event.getLevel(), event.getLoggerName(), event.getMessage().getFormattedMessage()));
-            }
-        }
     }
 }
