@@ -1,12 +1,17 @@
 package dev.lambdainvoke.camel.support;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -58,6 +63,20 @@ public final class WireMockLambda implements AutoCloseable {
                 .withBody("{\"Type\":\"User\",\"message\":\"" + message + "\"}");
     }
 
+    /** A 429 as Lambda throttles: TooManyRequestsException, a {@code Reason} in the body, {@code Retry-After} when given. */
+    public static ResponseDefinitionBuilder throttled(Integer retryAfterSeconds, String reason) {
+        ResponseDefinitionBuilder answer = WireMock.aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withHeader("x-amzn-RequestId", "req-throttled")
+                .withHeader("x-amzn-ErrorType", "TooManyRequestsException")
+                .withBody("{\"Type\":\"User\",\"message\":\"Rate Exceeded.\",\"Reason\":\"" + reason + "\"}");
+        return retryAfterSeconds == null ? answer : answer.withHeader("Retry-After", retryAfterSeconds.toString());
+    }
+
+    /** 200 whose payload is the request body, byte for byte (WireMock response templating). */
+    public static ResponseDefinitionBuilder echo() {
+        return ok("{{{request.body}}}").withTransformers("response-template");
+    }
+
     public void stub(MappingBuilder mapping) {
         server.stubFor(mapping);
     }
@@ -68,6 +87,23 @@ public final class WireMockLambda implements AutoCloseable {
 
     public int requestCount() {
         return server.getAllServeEvents().size();
+    }
+
+    /** Every request received since the last reset, oldest first. */
+    public List<LoggedRequest> requests() {
+        List<LoggedRequest> newestFirst = server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .collect(Collectors.toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** The one request received since the last reset; fails when there were none or several. */
+    public LoggedRequest onlyRequest() {
+        List<LoggedRequest> all = requests();
+        if (all.size() != 1) {
+            throw new AssertionError("expected exactly 1 request to the Lambda stub, got " + all.size());
+        }
+        return all.get(0);
     }
 
     public void reset() {
