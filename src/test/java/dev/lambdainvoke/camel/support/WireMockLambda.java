@@ -47,6 +47,11 @@ public final class WireMockLambda implements AutoCloseable {
         return WireMock.post(WireMock.urlPathEqualTo(invokePath(function)));
     }
 
+    /** A stub for invocations of any function. */
+    public static MappingBuilder invokeAny() {
+        return WireMock.post(WireMock.urlPathMatching(invokePath("[^/]+")));
+    }
+
     public static RequestPatternBuilder invoked(String function) {
         return WireMock.postRequestedFor(WireMock.urlPathEqualTo(invokePath(function)));
     }
