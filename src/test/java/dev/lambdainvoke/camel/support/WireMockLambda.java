@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -80,6 +82,19 @@ public final class WireMockLambda implements AutoCloseable {
     /** 200 whose payload is the request body, byte for byte (WireMock response templating). */
     public static ResponseDefinitionBuilder echo() {
         return ok("{{{request.body}}}").withTransformers("response-template");
+    }
+
+    /**
+     * Invocations of {@code function} get these answers one after the other (a WireMock scenario); the last answer stays
+     * for any further invocation.
+     */
+    public void answersInTurn(String function, ResponseDefinitionBuilder... answers) {
+        String scenario = "answers-of-" + function;
+        for (int i = 0; i < answers.length; i++) {
+            ScenarioMappingBuilder mapping = invoke(function).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i).willReturn(answers[i]);
+            server.stubFor(i + 1 < answers.length ? mapping.willSetStateTo("answer-" + (i + 1)) : mapping);
+        }
     }
 
     public void stub(MappingBuilder mapping) {
