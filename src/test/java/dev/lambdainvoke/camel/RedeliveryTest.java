@@ -71,13 +71,17 @@ class RedeliveryTest {
     }
 
     private void startRetryingRoute(int maximumRedeliveries) throws Exception {
+        startRetryingRoute(maximumRedeliveries, URI);
+    }
+
+    private void startRetryingRoute(int maximumRedeliveries, String uri) throws Exception {
         camel = CamelHarness.against(lambda.endpoint(), new RouteBuilder() {
             @Override
             public void configure() {
                 onException(LambdaInvokeException.class).onWhen(simple("${exception.retryable}"))
                         .maximumRedeliveries(maximumRedeliveries).redeliveryDelay(POLICY_DELAY_MS)
                         .onExceptionOccurred(recordRedeliveryDelay());
-                from("direct:start").to(URI);
+                from("direct:start").to(uri);
             }
         });
     }
@@ -118,6 +122,30 @@ class RedeliveryTest {
         assertThat(((LambdaInvokeException) result.getException()).getErrorCode())
                 .isEqualTo("ResourceNotFoundException");
         assertThat(redeliveryDelays).isEmpty();
+    }
+
+    @Test
+    void functionErrorIsNotRedeliveredBecauseTheFunctionAlreadyRan() throws Exception {
+        lambda.stub(invoke(FUNCTION).willReturn(ok("{\"errorMessage\":\"bad\",\"errorType\":\"Error\"}")
+                .withHeader("X-Amz-Function-Error", "Unhandled")));
+        startRetryingRoute(2, URI + "?failOnFunctionError=true");
+
+        Exchange result = send();
+
+        assertThat(result.getException()).isExactlyInstanceOf(LambdaFunctionErrorException.class);
+        assertThat(lambda.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void timeoutIsNotRedeliveredBecauseTheFunctionMayHaveRun() throws Exception {
+        lambda.stub(invoke(FUNCTION).willReturn(ok("{}").withFixedDelay(3000)));
+        startRetryingRoute(2, URI + "?timeout=1s");
+
+        Exchange result = send();
+
+        assertThat(((LambdaInvokeException) result.getException()).getErrorCode())
+                .isEqualTo(LambdaInvokeException.TIMEOUT);
+        assertThat(lambda.requestCount()).isEqualTo(1);
     }
 
     @Test
