@@ -1,6 +1,7 @@
 package dev.lambdainvoke.camel.support;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -124,6 +125,22 @@ public final class WireMockLambda implements AutoCloseable {
             throw new AssertionError("expected exactly 1 request to the Lambda stub, got " + all.size());
         }
         return all.get(0);
+    }
+
+    /** Waits until at least {@code count} requests have arrived (polling the journal), failing after {@code deadline}. */
+    public void awaitRequestCount(int count, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (requestCount() < count) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("expected " + count + " requests within " + deadline + ", got " + requestCount());
+            }
+            try {
+                Thread.sleep(10); // poll interval, not synchronisation: the loop ends as soon as the journal shows them
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for requests", e);
+            }
+        }
     }
 
     public void reset() {
