@@ -71,8 +71,8 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (failure != null) {
             LambdaInvokeException error = ErrorTranslator.translate(failure, invocation, exchange);
-            if (error instanceof LambdaThrottledException) {
-                RedeliveryDelay.set(exchange, ((LambdaThrottledException) error).getRetryAfter());
+            if (error instanceof LambdaThrottledException throttled) {
+                RedeliveryDelay.set(exchange, throttled.getRetryAfter());
             }
             LOG.debug("Invoked {} type={} failed in {} ms: status={} code={} retryable={} requestId={}",
                     invocation.describe(), invocation.type(), millis, error.getStatusCode(), error.getErrorCode(),

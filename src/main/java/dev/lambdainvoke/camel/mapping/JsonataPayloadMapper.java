@@ -13,6 +13,9 @@ import org.apache.camel.Message;
  */
 public final class JsonataPayloadMapper implements PayloadMapper {
 
+    /** JSONata's code for a value $number cannot cast. */
+    private static final String CAST_TO_NUMBER = "D3030";
+
     private final Jsonata expression;
 
     private JsonataPayloadMapper(Jsonata expression) {
@@ -43,6 +46,10 @@ public final class JsonataPayloadMapper implements PayloadMapper {
         } catch (JException e) {
             throw new LambdaMappingException("JSONata evaluation failed: " + e.getError() + " " + e.getMessage()
                                              + " (position " + e.getLocation() + ")", exchange, e, function, e.getError());
+        } catch (NumberFormatException e) {
+            // jsonata-java (0.9.10) lets $number's NumberFormatException escape where JSONata raises D3030
+            throw new LambdaMappingException("JSONata evaluation failed: " + CAST_TO_NUMBER + " Unable to cast value to a "
+                                             + "number (" + e.getMessage() + ")", exchange, e, function, CAST_TO_NUMBER);
         } catch (RuntimeException e) {
             throw new LambdaMappingException("JSONata evaluation failed: " + e, exchange, e, function, null);
         }

@@ -2,12 +2,15 @@ package dev.lambdainvoke.camel.support;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.lambdainvoke.camel.LambdaInvokeComponent;
+import dev.lambdainvoke.camel.LambdaInvokeConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
@@ -32,19 +35,62 @@ public final class CamelHarness implements AutoCloseable {
     /** As {@link #against(URI, RoutesBuilder...)}, with beans bound in the registry before the component is added. */
     public static CamelHarness against(URI endpoint, Map<String, Object> beans, RoutesBuilder... routes)
             throws Exception {
+        CamelContext context = context(endpoint, beans, configuration -> {
+        }, routes);
+        context.start();
+        return new CamelHarness(context);
+    }
+
+    /**
+     * Builds a context whose only route is {@code from("direct:start").to(lambdaUri)}, starts it, and returns why it did
+     * not start. Fails the test when it starts. {@code component} adjusts the component's options first (on top of the
+     * defaults of {@link #against}).
+     */
+    public static Throwable startFailure(URI endpoint, String lambdaUri, Consumer<LambdaInvokeConfiguration> component)
+            throws Exception {
+        CamelContext context = context(endpoint, Map.of(), component, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:start").to(lambdaUri);
+            }
+        });
+        try {
+            context.start();
+        } catch (RuntimeException expected) {
+            return expected;
+        } finally {
+            context.stop();
+        }
+        throw new AssertionError("the context started with a route to " + lambdaUri);
+    }
+
+    public static Throwable startFailure(URI endpoint, String lambdaUri) throws Exception {
+        return startFailure(endpoint, lambdaUri, configuration -> {
+        });
+    }
+
+    /** {@code RAW(value)}: a URI option value taken as written ({@code +}, {@code &} and spaces included). */
+    public static String raw(String value) {
+        return "RAW(" + value + ")";
+    }
+
+    private static CamelContext context(URI endpoint, Map<String, Object> beans,
+                                        Consumer<LambdaInvokeConfiguration> adjust, RoutesBuilder... routes)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
         beans.forEach(context.getRegistry()::bind);
         LambdaInvokeComponent component = new LambdaInvokeComponent();
-        component.getConfiguration().setEndpointOverride(endpoint.toString());
-        component.getConfiguration().setRegion("us-east-1");
-        component.getConfiguration().setAccessKey("test-access-key");
-        component.getConfiguration().setSecretKey("test-secret-key");
+        LambdaInvokeConfiguration configuration = component.getConfiguration();
+        configuration.setEndpointOverride(endpoint.toString());
+        configuration.setRegion("us-east-1");
+        configuration.setAccessKey("test-access-key");
+        configuration.setSecretKey("test-secret-key");
+        adjust.accept(configuration);
         context.addComponent("lambda-invoke", component);
         for (RoutesBuilder route : routes) {
             context.addRoutes(route);
         }
-        context.start();
-        return new CamelHarness(context);
+        return context;
     }
 
     public CamelContext context() {

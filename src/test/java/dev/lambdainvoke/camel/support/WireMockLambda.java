@@ -1,12 +1,20 @@
 package dev.lambdainvoke.camel.support;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -42,6 +50,11 @@ public final class WireMockLambda implements AutoCloseable {
         return WireMock.post(WireMock.urlPathEqualTo(invokePath(function)));
     }
 
+    /** A stub for invocations of any function. */
+    public static MappingBuilder invokeAny() {
+        return WireMock.post(WireMock.urlPathMatching(invokePath("[^/]+")));
+    }
+
     public static RequestPatternBuilder invoked(String function) {
         return WireMock.postRequestedFor(WireMock.urlPathEqualTo(invokePath(function)));
     }
@@ -58,6 +71,33 @@ public final class WireMockLambda implements AutoCloseable {
                 .withBody("{\"Type\":\"User\",\"message\":\"" + message + "\"}");
     }
 
+    /** A 429 as Lambda throttles: TooManyRequestsException, a {@code Reason} in the body, {@code Retry-After} when given. */
+    public static ResponseDefinitionBuilder throttled(Integer retryAfterSeconds, String reason) {
+        ResponseDefinitionBuilder answer = WireMock.aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withHeader("x-amzn-RequestId", "req-throttled")
+                .withHeader("x-amzn-ErrorType", "TooManyRequestsException")
+                .withBody("{\"Type\":\"User\",\"message\":\"Rate Exceeded.\",\"Reason\":\"" + reason + "\"}");
+        return retryAfterSeconds == null ? answer : answer.withHeader("Retry-After", retryAfterSeconds.toString());
+    }
+
+    /** 200 whose payload is the request body, byte for byte (WireMock response templating). */
+    public static ResponseDefinitionBuilder echo() {
+        return ok("{{{request.body}}}").withTransformers("response-template");
+    }
+
+    /**
+     * Invocations of {@code function} get these answers one after the other (a WireMock scenario); the last answer stays
+     * for any further invocation.
+     */
+    public void answersInTurn(String function, ResponseDefinitionBuilder... answers) {
+        String scenario = "answers-of-" + function;
+        for (int i = 0; i < answers.length; i++) {
+            ScenarioMappingBuilder mapping = invoke(function).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i).willReturn(answers[i]);
+            server.stubFor(i + 1 < answers.length ? mapping.willSetStateTo("answer-" + (i + 1)) : mapping);
+        }
+    }
+
     public void stub(MappingBuilder mapping) {
         server.stubFor(mapping);
     }
@@ -68,6 +108,39 @@ public final class WireMockLambda implements AutoCloseable {
 
     public int requestCount() {
         return server.getAllServeEvents().size();
+    }
+
+    /** Every request received since the last reset, oldest first. */
+    public List<LoggedRequest> requests() {
+        List<LoggedRequest> newestFirst = server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .collect(Collectors.toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** The one request received since the last reset; fails when there were none or several. */
+    public LoggedRequest onlyRequest() {
+        List<LoggedRequest> all = requests();
+        if (all.size() != 1) {
+            throw new AssertionError("expected exactly 1 request to the Lambda stub, got " + all.size());
+        }
+        return all.get(0);
+    }
+
+    /** Waits until at least {@code count} requests have arrived (polling the journal), failing after {@code deadline}. */
+    public void awaitRequestCount(int count, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (requestCount() < count) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("expected " + count + " requests within " + deadline + ", got " + requestCount());
+            }
+            try {
+                Thread.sleep(10); // poll interval, not synchronisation: the loop ends as soon as the journal shows them
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for requests", e);
+            }
+        }
     }
 
     public void reset() {

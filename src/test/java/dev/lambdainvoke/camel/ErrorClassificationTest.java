@@ -1,0 +1,225 @@
+package dev.lambdainvoke.camel;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.lambdainvoke.camel.support.CamelHarness;
+import dev.lambdainvoke.camel.support.Peers;
+import dev.lambdainvoke.camel.support.WireMockLambda;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import static dev.lambdainvoke.camel.support.WireMockLambda.awsError;
+import static dev.lambdainvoke.camel.support.WireMockLambda.invoke;
+import static dev.lambdainvoke.camel.support.WireMockLambda.throttled;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC "Errors": what each failure of an invocation becomes -- exception type, status, error code, request id, and
+ * above all whether it is retryable -- for answers shaped like Lambda's (WireMock) and for failures without an answer.
+ */
+class ErrorClassificationTest {
+
+    private static final String FUNCTION = "orders";
+
+    private static WireMockLambda lambda;
+    private CamelHarness camel;
+
+    @BeforeAll
+    static void startLambda() {
+        lambda = new WireMockLambda();
+    }
+
+    @AfterAll
+    static void stopLambda() {
+        lambda.close();
+    }
+
+    @BeforeEach
+    void startCamel() throws Exception {
+        lambda.reset();
+        camel = CamelHarness.against(lambda.endpoint());
+    }
+
+    @AfterEach
+    void stopCamel() {
+        camel.close();
+    }
+
+    /** Lambda gives this answer once; returns what the exchange failed with, after the checks every failure passes. */
+    private LambdaInvokeException failureFor(ResponseDefinitionBuilder answer) {
+        return failureFor(answer, "");
+    }
+
+    private LambdaInvokeException failureFor(ResponseDefinitionBuilder answer, String options) {
+        lambda.stub(invoke(FUNCTION).willReturn(answer));
+        LambdaInvokeException e = failureOf("lambda-invoke:" + FUNCTION + options);
+        assertThat(lambda.requestCount()).as("requests sent: the SDK must not retry").isEqualTo(1);
+        return e;
+    }
+
+    private LambdaInvokeException failureOf(String uri) {
+        Exchange result = camel.send(uri, "{\"id\":1}");
+        assertThat(result.getException()).isInstanceOf(LambdaInvokeException.class);
+        LambdaInvokeException e = (LambdaInvokeException) result.getException();
+        assertThat(e.getFunction()).isEqualTo(FUNCTION);
+        assertThat(e.getCause()).as("cause").isInstanceOf(SdkException.class);
+        return e;
+    }
+
+    @Test
+    void throttlingIsARetryableThrottledExceptionWithLambdasRetryAfterAndReason() {
+        LambdaInvokeException e = failureFor(throttled(3, "ReservedFunctionConcurrentInvocationLimitExceeded"));
+
+        assertThat(e).isInstanceOf(LambdaThrottledException.class);
+        LambdaThrottledException throttled = (LambdaThrottledException) e;
+        assertThat(throttled.isRetryable()).isTrue();
+        assertThat(throttled.getRetryAfter()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(throttled.getReason()).isEqualTo("ReservedFunctionConcurrentInvocationLimitExceeded");
+        assertThat(throttled.getStatusCode()).isEqualTo(429);
+        assertThat(throttled.getErrorCode()).isEqualTo("TooManyRequestsException");
+        assertThat(throttled.getRequestId()).isEqualTo("req-throttled");
+    }
+
+    @Test
+    void throttlingWithoutRetryAfterHasNoRetryAfter() {
+        LambdaThrottledException e = (LambdaThrottledException) failureFor(throttled(null, "CallerRateLimitExceeded"));
+
+        assertThat(e.getRetryAfter()).isNull();
+        assertThat(e.isRetryable()).isTrue();
+    }
+
+    @Test
+    void throttlingWithRetryAfterAsHttpDateWaitsUntilThatDate() {
+        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10));
+
+        LambdaThrottledException e = (LambdaThrottledException) failureFor(
+                throttled(null, "ConcurrentInvocationLimitExceeded").withHeader("Retry-After", inTenSeconds));
+
+        assertThat(e.getRetryAfter()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void throttlingWithoutAnErrorTypeIsStillThrottling() {
+        LambdaInvokeException e = failureFor(WireMock.aResponse().withStatus(429).withHeader("Retry-After", "2"));
+
+        assertThat(e).isInstanceOf(LambdaThrottledException.class);
+        assertThat(((LambdaThrottledException) e).getRetryAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(e.isRetryable()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "500, ServiceException",
+            "502, EC2UnexpectedException",
+            "502, ResourceNotReadyException",
+            "503, ServiceException",
+            "504, ServiceException",
+            "409, ResourceConflictException",
+    })
+    void serverErrorsNotReadyAndConflictAreRetryable(int status, String errorType) {
+        LambdaInvokeException e = failureFor(awsError(status, errorType, "try again"));
+
+        assertThat(e).isExactlyInstanceOf(LambdaInvokeException.class);
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.getStatusCode()).isEqualTo(status);
+        assertThat(e.getErrorCode()).isEqualTo(errorType);
+        assertThat(e.getRequestId()).isEqualTo("req-err");
+        assertThat(e.getMessage()).contains("try again");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "500", "502", "503", "504" })
+    void serverErrorWithoutAnErrorTypeIsRetryableByItsStatus(int status) {
+        LambdaInvokeException e = failureFor(WireMock.aResponse().withStatus(status).withBody("<html>oops</html>"));
+
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.getStatusCode()).isEqualTo(status);
+        assertThat(e.getErrorCode()).as("no AWS error code was sent, none is made up").isNull();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "404, ResourceNotFoundException",
+            "400, InvalidRequestContentException",
+            "400, InvalidParameterValueException",
+            "403, AccessDeniedException",
+            "413, RequestEntityTooLargeException",
+            "415, UnsupportedMediaTypeException",
+    })
+    void otherClientErrorsAreNotRetryable(int status, String errorType) {
+        LambdaInvokeException e = failureFor(awsError(status, errorType, "no"));
+
+        assertThat(e).isExactlyInstanceOf(LambdaInvokeException.class);
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.getStatusCode()).isEqualTo(status);
+        assertThat(e.getErrorCode()).isEqualTo(errorType);
+        assertThat(e.getRequestId()).isEqualTo("req-err");
+    }
+
+    @Test
+    void bare413WithoutAnErrorTypeIsRequestEntityTooLargeAndNotRetryable() {
+        LambdaInvokeException e = failureFor(WireMock.aResponse().withStatus(413).withHeader("Content-Type",
+                "application/json").withBody("{\"statusCode\":413,\"error\":\"Request Entity Too Large\","
+                                             + "\"message\":\"Payload content length greater than maximum allowed\"}"));
+
+        assertThat(e.getStatusCode()).isEqualTo(413);
+        assertThat(e.getErrorCode()).isEqualTo("RequestEntityTooLargeException");
+        assertThat(e.isRetryable()).isFalse();
+    }
+
+    @Test
+    void connectionRefusedIsARetryableConnectionFailure() {
+        int nothingListens = Peers.freePort();
+
+        LambdaInvokeException e = failureOf("lambda-invoke:" + FUNCTION + "?endpointOverride=http://127.0.0.1:"
+                                            + nothingListens);
+
+        assertThat(e.getErrorCode()).isEqualTo(LambdaInvokeException.CONNECTION_FAILURE);
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.getStatusCode()).isZero();
+        assertThat(e.getRequestId()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE" })
+    void connectionDroppedBeforeAnyResponseIsARetryableConnectionFailure(Fault fault) {
+        LambdaInvokeException e = failureFor(WireMock.aResponse().withFault(fault));
+
+        assertThat(e.getErrorCode()).isEqualTo(LambdaInvokeException.CONNECTION_FAILURE);
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.getStatusCode()).isZero();
+    }
+
+    @Test
+    void timeoutAfterTheRequestWasSentIsNotRetryable() {
+        LambdaInvokeException e = failureFor(WireMockLambda.ok("{}").withFixedDelay(3000), "?timeout=1s");
+
+        assertThat(e.getErrorCode()).isEqualTo(LambdaInvokeException.TIMEOUT);
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.getStatusCode()).isZero();
+    }
+
+    @Test
+    void theSdkNeverRetriesOnItsOwn() {
+        lambda.stub(invoke(FUNCTION).willReturn(awsError(500, "ServiceException", "boom")));
+
+        camel.send("lambda-invoke:" + FUNCTION, "{}");
+
+        assertThat(lambda.count(WireMockLambda.invoked(FUNCTION))).isEqualTo(1);
+    }
+}
