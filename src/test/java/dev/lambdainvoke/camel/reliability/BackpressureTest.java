@@ -2,6 +2,7 @@ package dev.lambdainvoke.camel.reliability;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,15 @@ import dev.lambdainvoke.camel.support.LoggerLevel;
 import dev.lambdainvoke.camel.support.WireMockLambda;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 
 import static dev.lambdainvoke.camel.support.WireMockLambda.invoke;
 import static dev.lambdainvoke.camel.support.WireMockLambda.ok;
@@ -126,9 +134,80 @@ class BackpressureTest {
         }
     }
 
+    /**
+     * The same promise with a user's own client ({@code lambdaClient}), built with the SDK's defaults: its pool has 50
+     * connections and a 10 s acquire timeout, the component's {@code maxConcurrency} is 64. The gate lets 64 calls
+     * into the SDK; 14 wait for a connection inside the SDK and fail after 10 s when the function takes longer.
+     */
+    @Test
+    @Disabled("Component bug: with a user's lambdaClient whose connection pool is smaller than maxConcurrency (SDK "
+              + "default 50 < default 64), exchanges beyond the pool wait inside the SDK and fail with its acquire "
+              + "timeout; they also fail as Timeout, not retryable (see the next test). Reported, not fixed here.")
+    void withAUsersClientOfSdkDefaultsNoExchangeFailsBecauseItWaitedForAConnection() throws Exception {
+        int exchanges = 64; // the component's default maxConcurrency
+        Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
+        try (WireMockLambda lambda = new WireMockLambda(options -> options.containerThreads(96));
+             LambdaAsyncClient client = usersClient(lambda.endpoint(), NettyNioAsyncHttpClient.builder());
+             CamelHarness camel = CamelHarness.against(lambda.endpoint(), Map.of("usersClient", client),
+                     directTo("lambda-invoke:slow?lambdaClient=#usersClient"));
+             AsyncSender sender = AsyncSender.to(camel.context(), "direct:in")) {
+            lambda.stub(invoke("slow").willReturn(ok("{}").withFixedDelay(11_000))); // past the 10 s acquire timeout
+
+            sendUpTo(exchanges, sender, failures);
+            sender.awaitCompleted(exchanges, Duration.ofMinutes(2));
+
+            assertThat(failures.values().stream().map(BackpressureTest::describe).toList())
+                    .as("exchanges that failed after waiting for a connection").isEmpty();
+        }
+    }
+
+    /**
+     * SPEC "Errors": {@code Timeout} (not retryable) is for a timeout "after the request was sent: the function may have
+     * run". An invocation that timed out waiting for a connection was never sent: it must not be reported so. A user's
+     * client with one connection and a 1 s acquire timeout, {@code maxConcurrency=2}, a function that takes 2 s.
+     */
+    @Test
+    @Disabled("Component bug: ErrorTranslator.isTimeout (ErrorTranslator.java:125) treats any TimeoutException in the "
+              + "cause chain as a timeout after sending, so the SDK's connection-acquire timeout -- nothing sent -- "
+              + "becomes errorCode Timeout, retryable=false, 'the function may have run'. Reported, not fixed here.")
+    void anInvocationThatNeverGotAConnectionIsNotReportedAsATimeoutAfterSending() throws Exception {
+        int exchanges = 2;
+        Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
+        try (WireMockLambda lambda = new WireMockLambda();
+             LambdaAsyncClient client = usersClient(lambda.endpoint(), NettyNioAsyncHttpClient.builder()
+                     .maxConcurrency(1).connectionAcquisitionTimeout(Duration.ofSeconds(1)));
+             CamelHarness camel = CamelHarness.against(lambda.endpoint(), Map.of("usersClient", client),
+                     directTo("lambda-invoke:slow?lambdaClient=#usersClient&maxConcurrency=" + exchanges));
+             AsyncSender sender = AsyncSender.to(camel.context(), "direct:in")) {
+            lambda.stub(invoke("slow").willReturn(ok("{}").withFixedDelay(2_000)));
+
+            sendUpTo(exchanges, sender, failures);
+            sender.awaitCompleted(exchanges, Duration.ofSeconds(30));
+
+            int neverSent = exchanges - lambda.requestCount();
+            assertThat(failures).as("one failure per exchange Lambda never saw").hasSize(neverSent);
+            assertThat(failures.values()).allSatisfy(failure -> {
+                assertThat(failure).isInstanceOf(LambdaInvokeException.class);
+                LambdaInvokeException e = (LambdaInvokeException) failure;
+                assertThat(e.getErrorCode()).as("error code of an invocation never sent: " + e.getMessage())
+                        .isNotEqualTo(LambdaInvokeException.TIMEOUT);
+                assertThat(e.isRetryable()).as("retryable: nothing was sent, so nothing can run twice").isTrue();
+            });
+        }
+    }
+
     private static String describe(Throwable failure) {
         return failure instanceof LambdaInvokeException e
                 ? "errorCode=" + e.getErrorCode() + " retryable=" + e.isRetryable() : failure.toString();
+    }
+
+    /** A client as a user builds one: their HTTP settings, SDK retries off (Camel redelivers), dummy keys. */
+    private static LambdaAsyncClient usersClient(URI endpoint, NettyNioAsyncHttpClient.Builder http) {
+        return LambdaAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
+                .httpClientBuilder(http)
+                .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private static void sendUpTo(int total, AsyncSender sender, Map<Integer, Throwable> failures) {
