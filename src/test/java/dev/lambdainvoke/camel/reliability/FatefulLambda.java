@@ -13,9 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.lambdainvoke.camel.support.WireMockLambda;
 
 /**
- * The soak's Lambda: a WireMock transformer that reads {@code {"id": n, "fate": "..."}} from each invocation, counts
+ * The soak's Lambda: a WireMock transformer that reads, for invocations of one function, {@code {"id": n, "fate": "..."}} from each invocation, counts
  * the attempts per id, and answers as the fate says for that attempt ({@link Fate#answer}). What it saw is what the
  * test checks: attempts per id, the gap between the first two attempts, the faults it injected, and requests it could
  * not read.
@@ -24,6 +25,7 @@ final class FatefulLambda implements ResponseDefinitionTransformerV2 {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String function;
     private final Duration slowAnswer;
     private final AtomicIntegerArray attempts;
     private final AtomicLongArray firstAttemptNanos;
@@ -32,7 +34,8 @@ final class FatefulLambda implements ResponseDefinitionTransformerV2 {
     /** Requests whose body was not {@code {"id", "fate"}} for a known id, or whose fate did not match the id's. */
     private final Map<String, String> unexpected = new ConcurrentHashMap<>();
 
-    FatefulLambda(int ids, Duration slowAnswer) {
+    FatefulLambda(String function, int ids, Duration slowAnswer) {
+        this.function = function;
         this.slowAnswer = slowAnswer;
         this.attempts = new AtomicIntegerArray(ids);
         this.firstAttemptNanos = new AtomicLongArray(ids);
@@ -45,6 +48,9 @@ final class FatefulLambda implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         long now = System.nanoTime();
+        if (!serveEvent.getRequest().getUrl().startsWith(WireMockLambda.invokePath(function))) {
+            return serveEvent.getResponseDefinition(); // another function (a warm-up): its own stub answers
+        }
         String body = serveEvent.getRequest().getBodyAsString();
         int id;
         Fate fate;
