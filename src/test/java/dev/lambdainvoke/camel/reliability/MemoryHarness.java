@@ -25,7 +25,7 @@ import org.apache.camel.builder.RouteBuilder;
  * Bound what can be in flight with Camel (a throttle, a bounded consumer) when payloads are large.
  *
  * <pre>
- * mvn -B -o -q test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -B -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.lambdainvoke.camel.reliability.MemoryHarness [-Dexec.args="10000 100"]
  * </pre>
  * {@link MemoryFigureTest} runs the same measurement in the {@code reliability} profile.
