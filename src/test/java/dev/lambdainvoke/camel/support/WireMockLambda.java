@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -11,6 +12,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -27,9 +29,22 @@ public final class WireMockLambda implements AutoCloseable {
     private final WireMockServer server;
 
     public WireMockLambda() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(64)
-                .jettyAcceptors(1));
+        this(options -> options);
+    }
+
+    /**
+     * As {@link #WireMockLambda()}, with {@code adjust} applied to the options before the server starts: extensions
+     * (e.g. a {@code ResponseDefinitionTransformerV2} that decides answers per request), asynchronous delays, journal
+     * settings. The address stays 127.0.0.1.
+     */
+    public WireMockLambda(UnaryOperator<WireMockConfiguration> adjust) {
+        server = new WireMockServer(adjust.apply(defaultOptions()).bindAddress("127.0.0.1"));
         server.start();
+    }
+
+    /** The options every instance starts from: 127.0.0.1, a free port, 64 request threads, one acceptor. */
+    public static WireMockConfiguration defaultOptions() {
+        return options().bindAddress("127.0.0.1").dynamicPort().containerThreads(64).jettyAcceptors(1);
     }
 
     public URI endpoint() {
