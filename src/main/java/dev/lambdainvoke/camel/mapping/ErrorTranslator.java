@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 
 import dev.lambdainvoke.camel.LambdaInvokeException;
 import dev.lambdainvoke.camel.LambdaThrottledException;
+import dev.lambdainvoke.camel.client.InvocationNotSentException;
+import dev.lambdainvoke.camel.client.InvocationStoppedInFlightException;
 import org.apache.camel.Exchange;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -41,6 +43,16 @@ public final class ErrorTranslator {
         if (error instanceof LambdaInvokeException) {
             return (LambdaInvokeException) error;
         }
+        if (error instanceof InvocationNotSentException) {
+            return notSent((InvocationNotSentException) error, function, exchange);
+        }
+        if (error instanceof InvocationStoppedInFlightException) {
+            Throwable sdkFailure = error.getCause();
+            return new LambdaInvokeException("The endpoint stopped while the invocation of " + invocation.describe()
+                                             + " was in flight; the function may have run, so it is not retried ("
+                                             + rootMessage(sdkFailure == null ? error : sdkFailure) + ")",
+                    exchange, sdkFailure, function, 0, LambdaInvokeException.STOPPED_IN_FLIGHT, null, false);
+        }
         if (error instanceof AwsServiceException) {
             return serviceError((AwsServiceException) error, invocation, exchange);
         }
@@ -56,6 +68,13 @@ public final class ErrorTranslator {
         }
         return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: " + rootMessage(error), exchange,
                 error, function, 0, LambdaInvokeException.CLIENT_ERROR, null, false);
+    }
+
+    /** Nothing left: retryable, since another attempt cannot run the function a second time. */
+    public static LambdaInvokeException notSent(InvocationNotSentException error, String function, Exchange exchange) {
+        return new LambdaInvokeException("Invoking " + function + " failed: " + error.getMessage()
+                                         + "; nothing was sent", exchange, null, function, 0,
+                LambdaInvokeException.STOPPED_BEFORE_SENDING, null, true);
     }
 
     private static LambdaInvokeException serviceError(AwsServiceException e, Invocation invocation, Exchange exchange) {
