@@ -129,18 +129,7 @@ public final class WireMockLambda implements AutoCloseable {
 
     /** Waits until at least {@code count} requests have arrived (polling the journal), failing after {@code deadline}. */
     public void awaitRequestCount(int count, Duration deadline) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (requestCount() < count) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("expected " + count + " requests within " + deadline + ", got " + requestCount());
-            }
-            try {
-                Thread.sleep(10); // poll interval, not synchronisation: the loop ends as soon as the journal shows them
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for requests", e);
-            }
-        }
+        Await.until(deadline, () -> count + " requests, got " + requestCount(), () -> requestCount() >= count);
     }
 
     public void reset() {
