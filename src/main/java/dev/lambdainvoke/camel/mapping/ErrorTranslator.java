@@ -93,7 +93,9 @@ public final class ErrorTranslator {
             return new LambdaThrottledException(message, exchange, e, invocation.function(), code, requestId,
                     retryAfter(e), reason);
         }
-        boolean retryable = RETRYABLE_STATUS.contains(status) || status == 409 || RETRYABLE_CODES.contains(code);
+        // Set.of(...).contains(null) throws: an answer without an error type (a bare 418, a proxy's 302) has no code
+        boolean retryable = RETRYABLE_STATUS.contains(status) || status == 409
+                            || (code != null && RETRYABLE_CODES.contains(code));
         return new LambdaInvokeException(message, exchange, e, invocation.function(), status, code, requestId,
                 retryable);
     }
