@@ -2,6 +2,7 @@ package dev.lambdainvoke.camel.support;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -116,6 +117,11 @@ public final class WireMockLambda implements AutoCloseable {
                 .collect(Collectors.toList());
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** When each request arrived since the last reset, oldest first (WireMock logs milliseconds). */
+    public List<Instant> arrivals() {
+        return requests().stream().map(r -> r.getLoggedDate().toInstant()).sorted().toList();
     }
 
     /** The one request received since the last reset; fails when there were none or several. */
