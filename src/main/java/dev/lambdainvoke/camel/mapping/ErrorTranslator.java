@@ -44,7 +44,7 @@ public final class ErrorTranslator {
             return (LambdaInvokeException) error;
         }
         if (error instanceof InvocationNotSentException) {
-            return notSent((InvocationNotSentException) error, function, exchange);
+            return notSent(error, function, invocation.describe(), exchange);
         }
         if (error instanceof InvocationStoppedInFlightException) {
             Throwable sdkFailure = error.getCause();
@@ -70,11 +70,14 @@ public final class ErrorTranslator {
                 error, function, 0, LambdaInvokeException.CLIENT_ERROR, null, false);
     }
 
-    /** Nothing left: retryable, since another attempt cannot run the function a second time. */
+    /** Nothing was sent: retryable, since another attempt cannot make the function run twice. */
     public static LambdaInvokeException notSent(InvocationNotSentException error, String function, Exchange exchange) {
-        return new LambdaInvokeException("Invoking " + function + " failed: " + error.getMessage()
-                                         + "; nothing was sent", exchange, null, function, 0,
-                LambdaInvokeException.STOPPED_BEFORE_SENDING, null, true);
+        return notSent(error, function, function, exchange);
+    }
+
+    private static LambdaInvokeException notSent(Throwable error, String function, String described, Exchange exchange) {
+        return new LambdaInvokeException("Invoking " + described + " failed: " + error.getMessage() + "; nothing was sent",
+                exchange, null, function, 0, LambdaInvokeException.STOPPED_BEFORE_SENDING, null, true);
     }
 
     private static LambdaInvokeException serviceError(AwsServiceException e, Invocation invocation, Exchange exchange) {
