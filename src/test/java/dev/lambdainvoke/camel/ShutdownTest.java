@@ -11,6 +11,7 @@ import dev.lambdainvoke.camel.support.ExchangeEndings;
 import dev.lambdainvoke.camel.support.WireMockLambda;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,7 @@ class ShutdownTest {
 
     private static WireMockLambda lambda;
     private CamelHarness camel;
+    private MockEndpoint dead;
     private final ExchangeEndings endings = new ExchangeEndings();
 
     @BeforeAll
@@ -56,9 +58,11 @@ class ShutdownTest {
         camel = CamelHarness.against(lambda.endpoint(), new RouteBuilder() {
             @Override
             public void configure() {
+                errorHandler(deadLetterChannel("mock:dead"));
                 from("direct:start").to(ORDERS);
             }
         });
+        dead = camel.context().getEndpoint("mock:dead", MockEndpoint.class);
     }
 
     @AfterEach
@@ -119,6 +123,8 @@ class ShutdownTest {
             }
         });
         assertThat(lambda.requestCount()).as("requests that reached Lambda").isEqualTo(MAX_CONCURRENCY);
+        // Camel's, documented in the README: past the timeout the route's error handler is stopped before the client
+        assertThat(dead.getReceivedCounter()).as("exchanges in the dead-letter channel").isZero();
     }
 
     @Test
