@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.lambdainvoke.camel.client.ClientLease;
 import dev.lambdainvoke.camel.client.ClientSettings;
+import dev.lambdainvoke.camel.client.InvocationNotSentException;
 import dev.lambdainvoke.camel.client.LambdaInvoker;
 import dev.lambdainvoke.camel.mapping.InvocationResolver;
 import dev.lambdainvoke.camel.mapping.JsonataPayloadMapper;
@@ -110,10 +111,11 @@ public class LambdaInvokeEndpoint extends DefaultEndpoint implements AsyncEndpoi
         return payloadMapper;
     }
 
+    /** The invoker of a started endpoint; before start and after stop, nothing can be sent. */
     LambdaInvoker invoker() {
         ClientLease lease = client;
         if (lease == null) {
-            throw new IllegalStateException("Endpoint " + this + " is not started: no Lambda client to invoke with");
+            throw new InvocationNotSentException("the endpoint " + getEndpointBaseUri() + " is not started (or has stopped)");
         }
         return lease.invoker();
     }

@@ -22,7 +22,17 @@ public class LambdaInvokeException extends CamelExchangeException {
     public static final String FUNCTION_ERROR = "FunctionError";
     /** Error code of an override header with a value that cannot be used. */
     public static final String INVALID_HEADER = "InvalidHeader";
-    /** Error code of a client-side failure that fits no other code (no credentials, unreadable response, closed client). */
+    /**
+     * Error code of an invocation that was never sent because its endpoint (or the component) stopped first: it was
+     * still waiting for a place under {@code maxConcurrency}, or came after the stop. Retryable: nothing ran.
+     */
+    public static final String STOPPED_BEFORE_SENDING = "StoppedBeforeSending";
+    /**
+     * Error code of an invocation cut off because its endpoint (or the component) stopped while it waited for Lambda's
+     * answer. Not retryable: the function may have run.
+     */
+    public static final String STOPPED_IN_FLIGHT = "StoppedInFlight";
+    /** Error code of a client-side failure that fits no other code (no credentials, unreadable response). */
     public static final String CLIENT_ERROR = "ClientError";
 
     private final String function;
@@ -53,7 +63,8 @@ public class LambdaInvokeException extends CamelExchangeException {
 
     /**
      * The AWS error code (e.g. {@code ResourceNotFoundException}) or one of this class's codes ({@link #TIMEOUT},
-     * {@link #CONNECTION_FAILURE}, {@link #PAYLOAD_TOO_LARGE}, {@link #MAPPING_ERROR}, ...).
+     * {@link #CONNECTION_FAILURE}, {@link #PAYLOAD_TOO_LARGE}, {@link #MAPPING_ERROR}, {@link #STOPPED_BEFORE_SENDING},
+     * {@link #STOPPED_IN_FLIGHT}, ...).
      */
     public String getErrorCode() {
         return errorCode;

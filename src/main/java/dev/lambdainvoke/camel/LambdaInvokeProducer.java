@@ -1,5 +1,6 @@
 package dev.lambdainvoke.camel;
 
+import dev.lambdainvoke.camel.client.InvocationNotSentException;
 import dev.lambdainvoke.camel.client.LambdaInvoker;
 import dev.lambdainvoke.camel.mapping.ErrorTranslator;
 import dev.lambdainvoke.camel.mapping.Invocation;
@@ -48,6 +49,10 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
             byte[] payload = endpoint.payloadMapper().toPayload(exchange, invocation.function());
             checkSize(payload, invocation, exchange);
             request = invocation.toRequest(payload);
+        } catch (InvocationNotSentException stopped) {
+            exchange.setException(ErrorTranslator.notSent(stopped, endpoint.getFunction(), exchange));
+            callback.done(true);
+            return true;
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);

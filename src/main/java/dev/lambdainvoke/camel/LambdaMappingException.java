@@ -3,8 +3,9 @@ package dev.lambdainvoke.camel;
 import org.apache.camel.Exchange;
 
 /**
- * The body could not be turned into a payload: not JSON while {@code jsonata} is set, the expression failed, or it
- * produced nothing. Nothing was sent; not retryable.
+ * The body could not be turned into a payload: it could not be read (a failing stream) or written as JSON (a POJO
+ * Jackson cannot write), it is not JSON while {@code jsonata} is set, the expression failed, or it produced nothing.
+ * Nothing was sent; not retryable.
  */
 public class LambdaMappingException extends LambdaInvokeException {
 

@@ -1,18 +1,13 @@
 package dev.lambdainvoke.camel;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import dev.lambdainvoke.camel.support.CamelHarness;
+import dev.lambdainvoke.camel.support.ExchangeEndings;
 import dev.lambdainvoke.camel.support.WireMockLambda;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.Synchronization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SPEC "Errors", last paragraph: nothing is lost -- each exchange ends exactly once, in success or with its exception
- * (in the dead-letter channel when there is one), also when the route stops with invocations in flight.
+ * (in the dead-letter channel when there is one), also when the route stops with invocations in flight. ShutdownTest
+ * covers invocations still queued under maxConcurrency.
  */
 class InFlightStopTest {
 
@@ -35,8 +31,7 @@ class InFlightStopTest {
     private static WireMockLambda lambda;
     private CamelHarness camel;
     private MockEndpoint dead;
-    /** How often each exchange ended, by exchange id, and how: "ok", or the exception's class and error code. */
-    private final Map<String, List<String>> endings = new ConcurrentHashMap<>();
+    private final ExchangeEndings endings = new ExchangeEndings();
 
     @BeforeAll
     static void startLambda() {
@@ -69,32 +64,9 @@ class InFlightStopTest {
     /** Sends IN_FLIGHT exchanges without waiting, and waits until Lambda has all of them. */
     private void sendAllAndAwaitThemAtLambda() {
         for (int i = 0; i < IN_FLIGHT; i++) {
-            int n = i;
-            camel.template().asyncSend("direct:start", e -> {
-                e.getMessage().setBody("{\"n\":" + n + "}");
-                e.getExchangeExtension().addOnCompletion(new Synchronization() {
-                    @Override
-                    public void onComplete(Exchange exchange) {
-                        record(exchange);
-                    }
-
-                    @Override
-                    public void onFailure(Exchange exchange) {
-                        record(exchange);
-                    }
-                });
-            });
+            endings.sendAsync(camel.template(), "direct:start", "{\"n\":" + i + "}");
         }
         lambda.awaitRequestCount(IN_FLIGHT, Duration.ofSeconds(30));
-    }
-
-    private void record(Exchange exchange) {
-        Throwable failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String how = failure == null ? "ok"
-                : failure.getClass().getSimpleName()
-                  + (failure instanceof LambdaInvokeException ? ":" + ((LambdaInvokeException) failure).getErrorCode() : "");
-        endings.computeIfAbsent(exchange.getExchangeId(), id -> new CopyOnWriteArrayList<>()).add(how);
     }
 
     @Test
@@ -104,8 +76,8 @@ class InFlightStopTest {
 
         camel.context().stop(); // graceful: waits for the exchanges in flight
 
-        assertThat(endings).hasSize(IN_FLIGHT);
-        assertThat(endings.values()).allSatisfy(how -> assertThat(how).containsExactly("ok"));
+        assertThat(endings.byExchange()).hasSize(IN_FLIGHT);
+        assertThat(endings.byExchange().values()).allSatisfy(how -> assertThat(how).containsExactly("ok"));
         assertThat(dead.getReceivedCounter()).isZero();
     }
 
@@ -116,24 +88,31 @@ class InFlightStopTest {
 
         camel.context().stop();
 
-        assertThat(endings).hasSize(IN_FLIGHT);
-        assertThat(endings.values()).allSatisfy(how -> assertThat(how).containsExactly(
+        assertThat(endings.byExchange()).hasSize(IN_FLIGHT);
+        assertThat(endings.byExchange().values()).allSatisfy(how -> assertThat(how).containsExactly(
                 "LambdaInvokeException:ServiceException"));
         assertThat(dead.getReceivedCounter()).isEqualTo(IN_FLIGHT);
     }
 
     @Test
-    void stoppingPastTheShutdownTimeoutEndsEachInvocationInFlightOnceWithItsException() {
+    void stoppingPastTheShutdownTimeoutEndsEachInvocationInFlightOnceAsStoppedInFlightAndNotRetryable() {
         lambda.stub(invoke("orders").willReturn(ok("{}").withFixedDelay(10_000)));
         camel.context().getShutdownStrategy().setTimeout(1);
         camel.context().getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         sendAllAndAwaitThemAtLambda();
 
         camel.context().stop(); // forced after 1 s: the component closes its client under the invocations
+        endings.awaitAllEnded(Duration.ofSeconds(10));
 
         // Camel has stopped the route's error handler by then, so these do not reach the dead-letter channel
-        assertThat(endings).hasSize(IN_FLIGHT);
-        assertThat(endings.values()).allSatisfy(how -> assertThat(how).containsExactly(
-                "LambdaInvokeException:" + LambdaInvokeException.CONNECTION_FAILURE));
+        assertThat(endings.byExchange()).hasSize(IN_FLIGHT);
+        assertThat(endings.byExchange().values()).allSatisfy(how -> assertThat(how).containsExactly(
+                "LambdaInvokeException:" + LambdaInvokeException.STOPPED_IN_FLIGHT));
+        assertThat(endings.all()).allSatisfy(ending -> {
+            LambdaInvokeException e = (LambdaInvokeException) ending.failure();
+            assertThat(e.isRetryable()).as("the function may have run").isFalse();
+            assertThat(e.getMessage()).contains("stopped while the invocation of orders was in flight")
+                    .contains("the function may have run");
+        });
     }
 }

@@ -9,8 +9,14 @@ import java.util.function.Supplier;
 /**
  * Lets at most {@code limit} calls run at once; the rest wait in a queue, holding no thread, for as long as it takes. The
  * SDK's own limit would fail waiters after its connection-acquire timeout, which is why the wait lives here.
+ *
+ * <p>{@link #close()} ends the wait: every queued call fails at once with {@link InvocationNotSentException} and so does
+ * every later submission, so that nothing is started against a client that is about to close. Calls already running are
+ * left alone: they end with whatever their client reports.
  */
 public final class InvocationGate {
+
+    static final String CLOSED = "the endpoint stopped before the invocation was sent";
 
     // Completions that start the next waiter on the same thread would otherwise recurse once per queued call.
     private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> Boolean.FALSE);
@@ -18,7 +24,15 @@ public final class InvocationGate {
     private final int limit;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Waiter<?>> queue = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
+
+    /** A queued call and the future its submitter holds. */
+    private record Waiter<T>(Supplier<CompletableFuture<T>> call, CompletableFuture<T> outcome) {
+        void reject() {
+            outcome.completeExceptionally(new InvocationNotSentException(CLOSED));
+        }
+    }
 
     public InvocationGate(int limit) {
         if (limit < 1) {
@@ -27,30 +41,48 @@ public final class InvocationGate {
         this.limit = limit;
     }
 
-    /** Starts {@code call} when a place is free; the returned future completes with the call's outcome. */
+    /**
+     * Starts {@code call} when a place is free; the returned future completes with the call's outcome, or with
+     * {@link InvocationNotSentException} when the gate closes first.
+     */
     public <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> call) {
         CompletableFuture<T> outcome = new CompletableFuture<>();
+        if (closed) {
+            outcome.completeExceptionally(new InvocationNotSentException(CLOSED));
+            return outcome;
+        }
         waiting.incrementAndGet();
-        queue.add(() -> start(call, outcome));
+        queue.add(new Waiter<>(call, outcome));
+        // also when close() ran between the check above and the add: drain rejects what close() could not see
         drain();
         return outcome;
     }
 
-    private <T> void start(Supplier<CompletableFuture<T>> call, CompletableFuture<T> outcome) {
-        CompletableFuture<T> running;
+    /** Fails every queued call and every later submission; running calls carry on. Idempotent. */
+    public void close() {
+        closed = true;
+        drain();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private <T> void start(Waiter<T> waiter) {
+        CompletableFuture<T> call;
         try {
-            running = call.get();
+            call = waiter.call().get();
         } catch (Throwable t) {
-            running = CompletableFuture.failedFuture(t);
+            call = CompletableFuture.failedFuture(t);
         }
-        running.whenComplete((value, error) -> {
+        call.whenComplete((value, error) -> {
             // free the place first, so the next waiter starts before this result is processed downstream
-            this.running.decrementAndGet();
+            running.decrementAndGet();
             drain();
             if (error != null) {
-                outcome.completeExceptionally(error);
+                waiter.outcome().completeExceptionally(error);
             } else {
-                outcome.complete(value);
+                waiter.outcome().complete(value);
             }
         });
     }
@@ -62,6 +94,10 @@ public final class InvocationGate {
         DRAINING.set(Boolean.TRUE);
         try {
             while (!queue.isEmpty()) {
+                if (closed) {
+                    rejectQueued();
+                    continue;
+                }
                 int now = running.get();
                 if (now >= limit) {
                     return;
@@ -69,16 +105,24 @@ public final class InvocationGate {
                 if (!running.compareAndSet(now, now + 1)) {
                     continue;
                 }
-                Runnable next = queue.poll();
+                Waiter<?> next = queue.poll();
                 if (next == null) {
                     running.decrementAndGet(); // another thread took it; loop re-checks the queue
                     continue;
                 }
                 waiting.decrementAndGet();
-                next.run();
+                start(next);
             }
         } finally {
             DRAINING.set(Boolean.FALSE);
+        }
+    }
+
+    /** Each waiter is polled by exactly one thread, so each is either started or rejected, once. */
+    private void rejectQueued() {
+        for (Waiter<?> waiter = queue.poll(); waiter != null; waiter = queue.poll()) {
+            waiting.decrementAndGet();
+            waiter.reject();
         }
     }
 

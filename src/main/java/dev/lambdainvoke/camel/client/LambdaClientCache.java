@@ -40,12 +40,10 @@ public final class LambdaClientCache {
 
     private static final class Entry {
         final LambdaInvoker invoker;
-        final Runnable close;
         int users;
 
-        Entry(LambdaInvoker invoker, Runnable close) {
+        Entry(LambdaInvoker invoker) {
             this.invoker = invoker;
-            this.close = close;
         }
     }
 
@@ -54,8 +52,8 @@ public final class LambdaClientCache {
         Entry entry = entries.get(settings);
         if (entry == null) {
             LambdaClientFactory.Built built = factory.build(settings, eventLoops());
-            entry = new Entry(new LambdaInvoker(built.client(), new InvocationGate(settings.maxConcurrency())),
-                    built::close);
+            entry = new Entry(LambdaInvoker.owning(built.client(), new InvocationGate(settings.maxConcurrency()),
+                    built::close));
             entries.put(settings, entry);
             LOG.debug("Created Lambda client for {}", settings);
         }
@@ -66,8 +64,7 @@ public final class LambdaClientCache {
     public synchronized ClientLease acquire(LambdaAsyncClient userClient, int maxConcurrency) {
         UserClientKey key = new UserClientKey(userClient, maxConcurrency);
         Entry entry = entries.computeIfAbsent(key,
-                k -> new Entry(new LambdaInvoker(userClient, new InvocationGate(maxConcurrency)), () -> {
-                }));
+                k -> new Entry(LambdaInvoker.borrowing(userClient, new InvocationGate(maxConcurrency))));
         return lease(key, entry);
     }
 
@@ -84,7 +81,7 @@ public final class LambdaClientCache {
         if (--entry.users == 0) {
             entries.remove(key);
             LOG.debug("Closing Lambda client for {}", key);
-            entry.close.run();
+            entry.invoker.close();
         }
         if (entries.isEmpty()) {
             shutDownEventLoops();
@@ -118,9 +115,9 @@ public final class LambdaClientCache {
         return entries.size();
     }
 
-    /** Closes every client this cache built, whoever still holds it: the component is going away. */
+    /** Closes every invoker (and the clients this cache built), whoever still holds it: the component is going away. */
     public synchronized void closeAll() {
-        entries.values().forEach(e -> e.close.run());
+        entries.values().forEach(e -> e.invoker.close());
         entries.clear();
         shutDownEventLoops();
     }

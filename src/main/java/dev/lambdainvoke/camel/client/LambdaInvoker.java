@@ -1,25 +1,100 @@
 package dev.lambdainvoke.camel.client;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
-/** One SDK client with its concurrency gate: what a producer calls to invoke. */
+/**
+ * One SDK client with its concurrency gate: what a producer calls to invoke. {@link #close()} is the one way to stop it,
+ * so that the invoker knows the client goes away on purpose and can say so for each invocation it cuts off.
+ */
 public final class LambdaInvoker {
 
     private final LambdaAsyncClient client;
     private final InvocationGate gate;
+    /** Closes the client and what was built with it; null for a user's client, which is never closed. */
+    private final Runnable closeClient;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
-    public LambdaInvoker(LambdaAsyncClient client, InvocationGate gate) {
+    private LambdaInvoker(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient) {
         this.client = client;
         this.gate = gate;
+        this.closeClient = closeClient;
     }
 
-    /** Invokes when the gate has a place; never blocks the caller. */
+    /** An invoker around a client built for it; {@link #close()} runs {@code closeClient}. */
+    public static LambdaInvoker owning(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient) {
+        return new LambdaInvoker(client, gate, closeClient);
+    }
+
+    /** An invoker around a user's client, which {@link #close()} leaves open (its calls in flight carry on). */
+    public static LambdaInvoker borrowing(LambdaAsyncClient client, InvocationGate gate) {
+        return new LambdaInvoker(client, gate, null);
+    }
+
+    /**
+     * Invokes when the gate has a place; never blocks the caller. Fails with {@link InvocationNotSentException} when the
+     * invoker closes before the request is sent, and with {@link InvocationStoppedInFlightException} when it closes while
+     * the request waits for its answer.
+     */
     public CompletableFuture<InvokeResponse> invoke(InvokeRequest request) {
-        return gate.submit(() -> client.invoke(request));
+        return gate.submit(() -> send(request));
+    }
+
+    private CompletableFuture<InvokeResponse> send(InvokeRequest request) {
+        CompletableFuture<InvokeResponse> call;
+        try {
+            call = client.invoke(request);
+        } catch (RuntimeException refused) {
+            // the SDK refused before sending anything (a closed client throws here)
+            return CompletableFuture.failedFuture(closing.get() ? new InvocationNotSentException(InvocationGate.CLOSED)
+                    : refused);
+        }
+        CompletableFuture<InvokeResponse> outcome = new CompletableFuture<>();
+        call.whenComplete((response, failure) -> {
+            if (failure == null) {
+                outcome.complete(response);
+            } else {
+                outcome.completeExceptionally(cutOffByClose(failure) ? new InvocationStoppedInFlightException(unwrap(failure))
+                        : failure);
+            }
+        });
+        return outcome;
+    }
+
+    /**
+     * A failure without an answer from Lambda while we close the client is ours: the close cut the call off. An answer
+     * (an error status) that arrives during the close is still Lambda's and keeps its meaning.
+     */
+    private boolean cutOffByClose(Throwable failure) {
+        return closing.get() && closeClient != null && !(unwrap(failure) instanceof SdkServiceException);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /**
+     * Stops this invoker, once: queued invocations fail as not sent (and so do later ones), then a client built for it
+     * is closed, which cuts off the invocations in flight.
+     */
+    public void close() {
+        if (closing.compareAndSet(false, true)) {
+            gate.close();
+            if (closeClient != null) {
+                closeClient.run();
+            }
+        }
+    }
+
+    /** True once {@link #close()} has begun. */
+    public boolean isClosed() {
+        return closing.get();
     }
 
     public LambdaAsyncClient client() {

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 
 import dev.lambdainvoke.camel.LambdaInvokeException;
 import dev.lambdainvoke.camel.LambdaThrottledException;
+import dev.lambdainvoke.camel.client.InvocationNotSentException;
+import dev.lambdainvoke.camel.client.InvocationStoppedInFlightException;
 import org.apache.camel.Exchange;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -41,6 +43,16 @@ public final class ErrorTranslator {
         if (error instanceof LambdaInvokeException) {
             return (LambdaInvokeException) error;
         }
+        if (error instanceof InvocationNotSentException) {
+            return notSent(error, function, invocation.describe(), exchange);
+        }
+        if (error instanceof InvocationStoppedInFlightException) {
+            Throwable sdkFailure = error.getCause();
+            return new LambdaInvokeException("The endpoint stopped while the invocation of " + invocation.describe()
+                                             + " was in flight; the function may have run, so it is not retried ("
+                                             + rootMessage(sdkFailure == null ? error : sdkFailure) + ")",
+                    exchange, sdkFailure, function, 0, LambdaInvokeException.STOPPED_IN_FLIGHT, null, false);
+        }
         if (error instanceof AwsServiceException) {
             return serviceError((AwsServiceException) error, invocation, exchange);
         }
@@ -56,6 +68,16 @@ public final class ErrorTranslator {
         }
         return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: " + rootMessage(error), exchange,
                 error, function, 0, LambdaInvokeException.CLIENT_ERROR, null, false);
+    }
+
+    /** Nothing was sent: retryable, since another attempt cannot make the function run twice. */
+    public static LambdaInvokeException notSent(InvocationNotSentException error, String function, Exchange exchange) {
+        return notSent(error, function, function, exchange);
+    }
+
+    private static LambdaInvokeException notSent(Throwable error, String function, String described, Exchange exchange) {
+        return new LambdaInvokeException("Invoking " + described + " failed: " + error.getMessage() + "; nothing was sent",
+                exchange, null, function, 0, LambdaInvokeException.STOPPED_BEFORE_SENDING, null, true);
     }
 
     private static LambdaInvokeException serviceError(AwsServiceException e, Invocation invocation, Exchange exchange) {
@@ -74,7 +96,9 @@ public final class ErrorTranslator {
             return new LambdaThrottledException(message, exchange, e, invocation.function(), code, requestId,
                     retryAfter(e), reason);
         }
-        boolean retryable = RETRYABLE_STATUS.contains(status) || status == 409 || RETRYABLE_CODES.contains(code);
+        // Set.of(...).contains(null) throws: an answer without an error type (a bare 418, a proxy's 302) has no code
+        boolean retryable = RETRYABLE_STATUS.contains(status) || status == 409
+                            || (code != null && RETRYABLE_CODES.contains(code));
         return new LambdaInvokeException(message, exchange, e, invocation.function(), status, code, requestId,
                 retryable);
     }

@@ -28,8 +28,7 @@ final class JsonInput {
             throw new LambdaMappingException("Body is not JSON" + where(e.getLocation()) + "; option 'jsonata' needs a "
                                              + "JSON body", exchange, null, function, null);
         } catch (Exception e) {
-            throw new LambdaMappingException("Body (" + body.getClass().getName() + ") cannot be read as JSON: "
-                                             + e.getClass().getSimpleName(), exchange, e, function, null);
+            throw BodyFailures.of(body, e, exchange, function);
         }
     }
 

@@ -22,8 +22,7 @@ public final class PassThroughPayloadMapper implements PayloadMapper {
         try {
             return BodyKinds.isRaw(body) ? BodyKinds.rawBytes(body, exchange) : JsonCodec.write(body);
         } catch (Exception e) {
-            throw new LambdaMappingException("Cannot turn the body (" + body.getClass().getName() + ") into a payload: "
-                                             + e.getClass().getSimpleName(), exchange, e, function, null);
+            throw BodyFailures.of(body, e, exchange, function);
         }
     }
 }

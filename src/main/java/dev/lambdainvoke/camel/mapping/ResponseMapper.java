@@ -8,6 +8,7 @@ import dev.lambdainvoke.camel.LambdaInvokeConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -41,7 +42,7 @@ public final class ResponseMapper {
         if (invocation.type() != InvocationType.REQUEST_RESPONSE) {
             return; // Event and DryRun: the body stays what the route had
         }
-        String payload = response.payload() == null ? "" : response.payload().asUtf8String();
+        String payload = text(response.payload());
         String functionError = response.functionError();
         if (functionError == null) {
             message.setBody(payload);
@@ -59,6 +60,14 @@ public final class ResponseMapper {
                                                + (error.errorMessage() == null ? "no error message" : error.errorMessage()),
                 exchange, invocation.function(), status == null ? 0 : status, requestId, functionError,
                 error.errorType(), error.errorMessage(), error.stackTrace(), payload);
+    }
+
+    /**
+     * The payload as UTF-8 text, bytes that are not UTF-8 becoming U+FFFD: SdkBytes.asUtf8String() would throw instead, and
+     * a function's odd output must not fail an invocation that ran.
+     */
+    private static String text(SdkBytes payload) {
+        return payload == null ? "" : new String(payload.asByteArrayUnsafe(), StandardCharsets.UTF_8);
     }
 
     private String logTail(String base64, Invocation invocation) {

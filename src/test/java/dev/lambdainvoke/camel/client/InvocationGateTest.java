@@ -118,4 +118,96 @@ class InvocationGateTest {
         assertThat(gate.running()).isZero();
         assertThat(gate.waiting()).isZero();
     }
+
+    @Test
+    void closingFailsEveryQueuedCallAtOnceAsNotSentAndLeavesRunningCallsAlone() {
+        InvocationGate gate = new InvocationGate(1);
+        CompletableFuture<String> runningCall = new CompletableFuture<>();
+        CompletableFuture<String> running = gate.submit(() -> runningCall);
+        AtomicInteger queuedStarted = new AtomicInteger();
+        List<CompletableFuture<String>> queued = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            queued.add(gate.submit(() -> {
+                queuedStarted.incrementAndGet();
+                return CompletableFuture.completedFuture("sent");
+            }));
+        }
+
+        gate.close();
+
+        assertThat(queued).allSatisfy(q -> assertThatThrownBy(q::join).hasCauseInstanceOf(InvocationNotSentException.class)
+                .hasMessageContaining("the endpoint stopped before the invocation was sent"));
+        assertThat(gate.waiting()).isZero();
+        assertThat(running).isNotDone();
+
+        runningCall.complete("answer");
+
+        assertThat(running).isCompletedWithValue("answer");
+        assertThat(queuedStarted).as("queued calls started after the close").hasValue(0);
+        assertThat(gate.running()).isZero();
+    }
+
+    @Test
+    void aSubmissionToAClosedGateFailsAtOnceWithoutStarting() {
+        InvocationGate gate = new InvocationGate(4);
+        gate.close();
+        AtomicInteger started = new AtomicInteger();
+
+        CompletableFuture<String> late = gate.submit(() -> {
+            started.incrementAndGet();
+            return CompletableFuture.completedFuture("sent");
+        });
+
+        assertThat(late).isCompletedExceptionally();
+        assertThatThrownBy(late::join).hasCauseInstanceOf(InvocationNotSentException.class);
+        assertThat(started).hasValue(0);
+        assertThat(gate.waiting()).isZero();
+    }
+
+    @Test
+    void submissionsRacingWithCloseEachEndStartedOrNotSentNeverBoth() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            InvocationGate gate = new InvocationGate(2);
+            AtomicInteger started = new AtomicInteger();
+            List<CompletableFuture<String>> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ExecutorService completer = Executors.newFixedThreadPool(2);
+            ExecutorService submitters = Executors.newFixedThreadPool(2);
+            try {
+                List<CompletableFuture<?>> submitted = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    boolean closer = t == 0;
+                    submitted.add(CompletableFuture.runAsync(() -> {
+                        for (int i = 0; i < 200; i++) {
+                            if (closer && i == 100) {
+                                gate.close(); // mid-stream: calls are running, queued and arriving on the other thread
+                            }
+                            outcomes.add(gate.submit(() -> {
+                                started.incrementAndGet();
+                                return CompletableFuture.supplyAsync(() -> "sent", completer);
+                            }));
+                        }
+                    }, submitters));
+                }
+                CompletableFuture.allOf(submitted.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
+                CompletableFuture.allOf(outcomes.toArray(new CompletableFuture[0])).exceptionally(e -> null)
+                        .get(10, TimeUnit.SECONDS);
+            } finally {
+                completer.shutdownNow();
+                submitters.shutdownNow();
+            }
+
+            assertThat(outcomes).hasSize(400).allMatch(CompletableFuture::isDone);
+            long sent = outcomes.stream().filter(o -> !o.isCompletedExceptionally()).count();
+            List<CompletableFuture<String>> failed = outcomes.stream().filter(CompletableFuture::isCompletedExceptionally)
+                    .toList();
+            assertThat(failed).allSatisfy(o -> assertThatThrownBy(o::join)
+                    .hasCauseInstanceOf(InvocationNotSentException.class));
+            long notSent = failed.size();
+            assertThat(sent).as("calls that completed are the calls that started").isEqualTo(started.get());
+            assertThat(sent + notSent).isEqualTo(400);
+            assertThat(notSent).as("at least the 100 submitted after the close").isGreaterThanOrEqualTo(100);
+            assertThat(gate.waiting()).isZero();
+            assertThat(gate.running()).isZero();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.lambdainvoke.camel.support;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -133,6 +134,11 @@ public final class WireMockLambda implements AutoCloseable {
         return newestFirst;
     }
 
+    /** When each request arrived since the last reset, oldest first (WireMock logs milliseconds). */
+    public List<Instant> arrivals() {
+        return requests().stream().map(r -> r.getLoggedDate().toInstant()).sorted().toList();
+    }
+
     /** The one request received since the last reset; fails when there were none or several. */
     public LoggedRequest onlyRequest() {
         List<LoggedRequest> all = requests();
@@ -144,18 +150,7 @@ public final class WireMockLambda implements AutoCloseable {
 
     /** Waits until at least {@code count} requests have arrived (polling the journal), failing after {@code deadline}. */
     public void awaitRequestCount(int count, Duration deadline) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (requestCount() < count) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("expected " + count + " requests within " + deadline + ", got " + requestCount());
-            }
-            try {
-                Thread.sleep(10); // poll interval, not synchronisation: the loop ends as soon as the journal shows them
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for requests", e);
-            }
-        }
+        Await.until(deadline, () -> count + " requests, got " + requestCount(), () -> requestCount() >= count);
     }
 
     public void reset() {
