@@ -39,16 +39,12 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Invocation invocation;
-        InvokeRequest request;
         LambdaInvoker invoker;
         try {
             invoker = endpoint.invoker();
             ResultHeaders.clear(exchange.getMessage());
             RedeliveryDelay.clearOwn(exchange);
             invocation = endpoint.invocations().resolve(exchange);
-            byte[] payload = endpoint.payloadMapper().toPayload(exchange, invocation.function());
-            checkSize(payload, invocation, exchange);
-            request = invocation.toRequest(payload);
         } catch (InvocationNotSentException stopped) {
             exchange.setException(ErrorTranslator.notSent(stopped, endpoint.getFunction(), exchange));
             callback.done(true);
@@ -59,7 +55,9 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
             return true;
         }
         long started = System.nanoTime();
-        invoker.invoke(request).whenComplete((response, failure) -> {
+        // the payload is mapped when the gate admits the call, so waiting exchanges hold no payload bytes; a mapping
+        // failure then fails the call like any other, and nothing is sent
+        invoker.invoke(() -> request(exchange, invocation)).whenComplete((response, failure) -> {
             try {
                 complete(exchange, invocation, response, failure, started);
             } catch (Throwable unexpected) {
@@ -93,6 +91,12 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
         } catch (LambdaFunctionErrorException e) {
             exchange.setException(e);
         }
+    }
+
+    private InvokeRequest request(Exchange exchange, Invocation invocation) throws LambdaInvokeException {
+        byte[] payload = endpoint.payloadMapper().toPayload(exchange, invocation.function());
+        checkSize(payload, invocation, exchange);
+        return invocation.toRequest(payload);
     }
 
     private static void checkSize(byte[] payload, Invocation invocation, Exchange exchange)

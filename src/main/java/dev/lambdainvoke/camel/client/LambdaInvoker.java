@@ -43,13 +43,33 @@ public final class LambdaInvoker {
      * the request waits for its answer.
      */
     public CompletableFuture<InvokeResponse> invoke(InvokeRequest request) {
+        return invoke(() -> request);
+    }
+
+    /**
+     * As {@link #invoke(InvokeRequest)}, building the request only when the gate admits the call: an exchange waiting for a
+     * place then holds its body but not a second copy as payload bytes. A failure to build fails the returned future.
+     */
+    public CompletableFuture<InvokeResponse> invoke(RequestBuilder request) {
         return gate.submit(() -> send(request));
     }
 
-    private CompletableFuture<InvokeResponse> send(InvokeRequest request) {
+    /** Builds the request to send; may fail with the reason the exchange cannot be sent. */
+    @FunctionalInterface
+    public interface RequestBuilder {
+        InvokeRequest build() throws Exception;
+    }
+
+    private CompletableFuture<InvokeResponse> send(RequestBuilder request) {
         CompletableFuture<InvokeResponse> call;
+        InvokeRequest built;
         try {
-            call = client.invoke(request);
+            built = request.build();
+        } catch (Exception notBuilt) {
+            return CompletableFuture.failedFuture(notBuilt);
+        }
+        try {
+            call = client.invoke(built);
         } catch (RuntimeException refused) {
             // the SDK refused before sending anything (a closed client throws here)
             return CompletableFuture.failedFuture(closing.get() ? new InvocationNotSentException(InvocationGate.CLOSED)
