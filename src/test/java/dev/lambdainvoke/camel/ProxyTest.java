@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.LocalhostTls;
@@ -144,6 +145,22 @@ class ProxyTest {
 
         assertThat(proxy.getAllServeEvents()).isEmpty();
         assertThat(lambda.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void aProxysOwn403WithoutAnErrorTypeFailsTheExchangeNotRetryable() throws Exception {
+        // a proxy that refuses answers itself, in HTML, without Lambda's x-amzn-ErrorType
+        proxy.stubFor(invokeAny().willReturn(WireMock.aResponse().withStatus(403)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>Access denied by policy</body></html>")));
+        try (CamelHarness camel = CamelHarness.configured(httpsLambda("localhost"), this::useProxy)) {
+            Exchange result = camel.send("lambda-invoke:f", "{}");
+
+            assertThat(result.getException()).isExactlyInstanceOf(LambdaInvokeException.class);
+            LambdaInvokeException error = (LambdaInvokeException) result.getException();
+            assertThat(error.getStatusCode()).isEqualTo(403);
+            assertThat(error.isRetryable()).isFalse();
+        }
+        assertThat(lambda.getAllServeEvents()).as("requests past the proxy").isEmpty();
     }
 
     @Test

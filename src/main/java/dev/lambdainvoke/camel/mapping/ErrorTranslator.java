@@ -85,7 +85,9 @@ public final class ErrorTranslator {
             return new LambdaThrottledException(message, exchange, e, invocation.function(), code, requestId,
                     retryAfter(e), reason);
         }
-        boolean retryable = RETRYABLE_STATUS.contains(status) || status == 409 || RETRYABLE_CODES.contains(code);
+        // code may be null (an answer without x-amzn-ErrorType, e.g. from a proxy): Set.of(...).contains(null) throws
+        boolean retryable = RETRYABLE_STATUS.contains(status) || status == 409
+                || code != null && RETRYABLE_CODES.contains(code);
         return new LambdaInvokeException(message, exchange, e, invocation.function(), status, code, requestId,
                 retryable);
     }
