@@ -34,6 +34,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "allowheaderoverrides":
         case "allowHeaderOverrides": getOrCreateConfiguration(target).setAllowHeaderOverrides(property(camelContext, boolean.class, value)); return true;
+        case "allowedfunctions":
+        case "allowedFunctions": getOrCreateConfiguration(target).setAllowedFunctions(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "clientcontext":
@@ -56,13 +58,32 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "logType": getOrCreateConfiguration(target).setLogType(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": getOrCreateConfiguration(target).setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": getOrCreateConfiguration(target).setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "profile": getOrCreateConfiguration(target).setProfile(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyscheme":
+        case "proxyScheme": getOrCreateConfiguration(target).setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "qualifier": getOrCreateConfiguration(target).setQualifier(property(camelContext, java.lang.String.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolearn":
+        case "roleArn": getOrCreateConfiguration(target).setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
+        case "roleexternalid":
+        case "roleExternalId": getOrCreateConfiguration(target).setRoleExternalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolesessionname":
+        case "roleSessionName": getOrCreateConfiguration(target).setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "stsendpointoverride":
+        case "stsEndpointOverride": getOrCreateConfiguration(target).setStsEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "useec2role":
+        case "useEc2Role": getOrCreateConfiguration(target).setUseEc2Role(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -79,6 +100,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "accessKey": return java.lang.String.class;
         case "allowheaderoverrides":
         case "allowHeaderOverrides": return boolean.class;
+        case "allowedfunctions":
+        case "allowedFunctions": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "clientcontext":
@@ -101,13 +124,32 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "logType": return java.lang.String.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
+        case "profile": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyscheme":
+        case "proxyScheme": return java.lang.String.class;
         case "qualifier": return java.lang.String.class;
         case "region": return java.lang.String.class;
+        case "rolearn":
+        case "roleArn": return java.lang.String.class;
+        case "roleexternalid":
+        case "roleExternalId": return java.lang.String.class;
+        case "rolesessionname":
+        case "roleSessionName": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "stsendpointoverride":
+        case "stsEndpointOverride": return java.lang.String.class;
         case "timeout": return long.class;
+        case "useec2role":
+        case "useEc2Role": return boolean.class;
         default: return null;
         }
     }
@@ -120,6 +162,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "allowheaderoverrides":
         case "allowHeaderOverrides": return getOrCreateConfiguration(target).isAllowHeaderOverrides();
+        case "allowedfunctions":
+        case "allowedFunctions": return getOrCreateConfiguration(target).getAllowedFunctions();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "clientcontext":
@@ -142,13 +186,32 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "logType": return getOrCreateConfiguration(target).getLogType();
         case "maxconcurrency":
         case "maxConcurrency": return getOrCreateConfiguration(target).getMaxConcurrency();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return getOrCreateConfiguration(target).getNonProxyHosts();
+        case "profile": return getOrCreateConfiguration(target).getProfile();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyscheme":
+        case "proxyScheme": return getOrCreateConfiguration(target).getProxyScheme();
         case "qualifier": return getOrCreateConfiguration(target).getQualifier();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "rolearn":
+        case "roleArn": return getOrCreateConfiguration(target).getRoleArn();
+        case "roleexternalid":
+        case "roleExternalId": return getOrCreateConfiguration(target).getRoleExternalId();
+        case "rolesessionname":
+        case "roleSessionName": return getOrCreateConfiguration(target).getRoleSessionName();
         case "secretkey":
         case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
         case "sessiontoken":
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
+        case "stsendpointoverride":
+        case "stsEndpointOverride": return getOrCreateConfiguration(target).getStsEndpointOverride();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
+        case "useec2role":
+        case "useEc2Role": return getOrCreateConfiguration(target).isUseEc2Role();
         default: return null;
         }
     }

@@ -27,6 +27,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "allowheaderoverrides":
         case "allowHeaderOverrides": target.getConfiguration().setAllowHeaderOverrides(property(camelContext, boolean.class, value)); return true;
+        case "allowedfunctions":
+        case "allowedFunctions": target.getConfiguration().setAllowedFunctions(property(camelContext, java.lang.String.class, value)); return true;
         case "clientcontext":
         case "clientContext": target.getConfiguration().setClientContext(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
@@ -46,13 +48,32 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "logType": target.getConfiguration().setLogType(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": target.getConfiguration().setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": target.getConfiguration().setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "profile": target.getConfiguration().setProfile(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyscheme":
+        case "proxyScheme": target.getConfiguration().setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "qualifier": target.getConfiguration().setQualifier(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolearn":
+        case "roleArn": target.getConfiguration().setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
+        case "roleexternalid":
+        case "roleExternalId": target.getConfiguration().setRoleExternalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolesessionname":
+        case "roleSessionName": target.getConfiguration().setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "stsendpointoverride":
+        case "stsEndpointOverride": target.getConfiguration().setStsEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "useec2role":
+        case "useEc2Role": target.getConfiguration().setUseEc2Role(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -69,6 +90,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "accessKey": return java.lang.String.class;
         case "allowheaderoverrides":
         case "allowHeaderOverrides": return boolean.class;
+        case "allowedfunctions":
+        case "allowedFunctions": return java.lang.String.class;
         case "clientcontext":
         case "clientContext": return java.lang.String.class;
         case "connecttimeout":
@@ -88,13 +111,32 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "logType": return java.lang.String.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
+        case "profile": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyscheme":
+        case "proxyScheme": return java.lang.String.class;
         case "qualifier": return java.lang.String.class;
         case "region": return java.lang.String.class;
+        case "rolearn":
+        case "roleArn": return java.lang.String.class;
+        case "roleexternalid":
+        case "roleExternalId": return java.lang.String.class;
+        case "rolesessionname":
+        case "roleSessionName": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "stsendpointoverride":
+        case "stsEndpointOverride": return java.lang.String.class;
         case "timeout": return long.class;
+        case "useec2role":
+        case "useEc2Role": return boolean.class;
         default: return null;
         }
     }
@@ -107,6 +149,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "accessKey": return target.getConfiguration().getAccessKey();
         case "allowheaderoverrides":
         case "allowHeaderOverrides": return target.getConfiguration().isAllowHeaderOverrides();
+        case "allowedfunctions":
+        case "allowedFunctions": return target.getConfiguration().getAllowedFunctions();
         case "clientcontext":
         case "clientContext": return target.getConfiguration().getClientContext();
         case "connecttimeout":
@@ -126,13 +170,32 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "logType": return target.getConfiguration().getLogType();
         case "maxconcurrency":
         case "maxConcurrency": return target.getConfiguration().getMaxConcurrency();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return target.getConfiguration().getNonProxyHosts();
+        case "profile": return target.getConfiguration().getProfile();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyscheme":
+        case "proxyScheme": return target.getConfiguration().getProxyScheme();
         case "qualifier": return target.getConfiguration().getQualifier();
         case "region": return target.getConfiguration().getRegion();
+        case "rolearn":
+        case "roleArn": return target.getConfiguration().getRoleArn();
+        case "roleexternalid":
+        case "roleExternalId": return target.getConfiguration().getRoleExternalId();
+        case "rolesessionname":
+        case "roleSessionName": return target.getConfiguration().getRoleSessionName();
         case "secretkey":
         case "secretKey": return target.getConfiguration().getSecretKey();
         case "sessiontoken":
         case "sessionToken": return target.getConfiguration().getSessionToken();
+        case "stsendpointoverride":
+        case "stsEndpointOverride": return target.getConfiguration().getStsEndpointOverride();
         case "timeout": return target.getConfiguration().getTimeout();
+        case "useec2role":
+        case "useEc2Role": return target.getConfiguration().isUseEc2Role();
         default: return null;
         }
     }

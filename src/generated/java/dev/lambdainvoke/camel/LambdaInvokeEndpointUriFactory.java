@@ -23,9 +23,10 @@ public class LambdaInvokeEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(18);
+        Set<String> props = new HashSet<>(29);
         props.add("accessKey");
         props.add("allowHeaderOverrides");
+        props.add("allowedFunctions");
         props.add("clientContext");
         props.add("connectTimeout");
         props.add("endpointOverride");
@@ -37,11 +38,21 @@ public class LambdaInvokeEndpointUriFactory extends org.apache.camel.support.com
         props.add("lazyStartProducer");
         props.add("logType");
         props.add("maxConcurrency");
+        props.add("nonProxyHosts");
+        props.add("profile");
+        props.add("proxyHost");
+        props.add("proxyPort");
+        props.add("proxyScheme");
         props.add("qualifier");
         props.add("region");
+        props.add("roleArn");
+        props.add("roleExternalId");
+        props.add("roleSessionName");
         props.add("secretKey");
         props.add("sessionToken");
+        props.add("stsEndpointOverride");
         props.add("timeout");
+        props.add("useEc2Role");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("accessKey");

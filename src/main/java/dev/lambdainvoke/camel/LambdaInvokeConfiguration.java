@@ -68,6 +68,13 @@ public class LambdaInvokeConfiguration implements Cloneable {
                             + "default so that a route fed by HTTP cannot let callers choose the function.")
     private boolean allowHeaderOverrides;
 
+    @UriParam(label = "security",
+              description = "Only with allowHeaderOverrides: a regular expression the LambdaFunction header must match in "
+                            + "full (name, name:qualifier or ARN, as written in the header). A header outside it fails the "
+                            + "exchange with errorCode InvalidHeader and nothing is sent. The endpoint's own function is not "
+                            + "subject to it.")
+    private String allowedFunctions;
+
     @UriParam(label = "security", secret = true, description = "AWS access key id (static credentials).")
     private String accessKey;
 
@@ -76,6 +83,52 @@ public class LambdaInvokeConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true, description = "AWS session token, with accessKey and secretKey.")
     private String sessionToken;
+
+    @UriParam(label = "security",
+              description = "Named profile from the shared AWS config and credentials files (~/.aws/config, "
+                            + "~/.aws/credentials, or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE). The profile must exist "
+                            + "when the endpoint starts. Not together with static keys or useEc2Role.")
+    private String profile;
+
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Use the EC2 instance profile (IMDSv2) credentials. Not together with static keys or profile.")
+    private boolean useEc2Role;
+
+    @UriParam(label = "security",
+              description = "ARN of an IAM role to assume through STS with the base credentials (static keys, profile, "
+                            + "useEc2Role or the SDK default chain): arn:aws:iam::123456789012:role/name. The temporary "
+                            + "credentials are refreshed in the background before they expire.")
+    private String roleArn;
+
+    @UriParam(label = "security",
+              description = "External id required by the role's trust policy (only with roleArn). Not a secret in AWS's "
+                            + "model, but only given to the STS call.")
+    private String roleExternalId;
+
+    @UriParam(label = "security", defaultValue = "camel-lambda-invoke",
+              description = "Session name of the assumed role, seen in CloudTrail (only with roleArn).")
+    private String roleSessionName;
+
+    @UriParam(label = "security",
+              description = "STS endpoint for role assumption (only with roleArn), e.g. a VPC endpoint or a test server. "
+                            + "Never taken from endpointOverride, which is for Lambda only.")
+    private String stsEndpointOverride;
+
+    @UriParam(label = "proxy", description = "Host of an HTTP proxy for Lambda and STS calls (with proxyPort).")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "Port of the proxy (with proxyHost).")
+    private Integer proxyPort;
+
+    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https",
+              description = "How to reach the proxy itself: http or https. Requests to Lambda are tunnelled through it "
+                            + "with CONNECT and stay TLS end to end.")
+    private String proxyScheme;
+
+    @UriParam(label = "proxy",
+              description = "Hosts reached directly, not through the proxy: a |-separated list as in Java's "
+                            + "http.nonProxyHosts, * as a wildcard (e.g. localhost|*.internal.example.com).")
+    private String nonProxyHosts;
 
     @UriParam(label = "advanced",
               description = "A LambdaAsyncClient of your own, used as is and never closed by the component. Other client "
@@ -209,6 +262,94 @@ public class LambdaInvokeConfiguration implements Cloneable {
 
     public void setSessionToken(String sessionToken) {
         this.sessionToken = sessionToken;
+    }
+
+    public String getAllowedFunctions() {
+        return allowedFunctions;
+    }
+
+    public void setAllowedFunctions(String allowedFunctions) {
+        this.allowedFunctions = allowedFunctions;
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    public void setProfile(String profile) {
+        this.profile = profile;
+    }
+
+    public boolean isUseEc2Role() {
+        return useEc2Role;
+    }
+
+    public void setUseEc2Role(boolean useEc2Role) {
+        this.useEc2Role = useEc2Role;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public void setRoleArn(String roleArn) {
+        this.roleArn = roleArn;
+    }
+
+    public String getRoleExternalId() {
+        return roleExternalId;
+    }
+
+    public void setRoleExternalId(String roleExternalId) {
+        this.roleExternalId = roleExternalId;
+    }
+
+    public String getRoleSessionName() {
+        return roleSessionName;
+    }
+
+    public void setRoleSessionName(String roleSessionName) {
+        this.roleSessionName = roleSessionName;
+    }
+
+    public String getStsEndpointOverride() {
+        return stsEndpointOverride;
+    }
+
+    public void setStsEndpointOverride(String stsEndpointOverride) {
+        this.stsEndpointOverride = stsEndpointOverride;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyScheme() {
+        return proxyScheme;
+    }
+
+    public void setProxyScheme(String proxyScheme) {
+        this.proxyScheme = proxyScheme;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
     }
 
     public LambdaAsyncClient getLambdaClient() {

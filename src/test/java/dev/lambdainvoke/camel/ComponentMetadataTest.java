@@ -26,7 +26,9 @@ class ComponentMetadataTest {
     private static final String JSON = "META-INF/dev/lambdainvoke/camel/lambda-invoke.json";
     private static final List<String> SPEC_OPTIONS = List.of("region", "endpointOverride", "invocationType", "qualifier",
             "logType", "clientContext", "jsonata", "failOnFunctionError", "timeout", "connectTimeout", "maxConcurrency",
-            "allowHeaderOverrides", "accessKey", "secretKey", "sessionToken", "lambdaClient");
+            "allowHeaderOverrides", "accessKey", "secretKey", "sessionToken", "lambdaClient", "allowedFunctions",
+            "profile", "useEc2Role", "roleArn", "roleExternalId", "roleSessionName", "stsEndpointOverride", "proxyHost",
+            "proxyPort", "proxyScheme", "nonProxyHosts");
     private static final Set<String> SECRETS = Set.of("accessKey", "secretKey", "sessionToken");
 
     private static JsonNode componentJson() throws Exception {
@@ -78,6 +80,10 @@ class ComponentMetadataTest {
         assertThat(properties.path("failOnFunctionError").path("defaultValue").asBoolean()).isFalse();
         assertThat(properties.path("allowHeaderOverrides").path("defaultValue").asBoolean()).isFalse();
         assertThat(properties.path("lambdaClient").path("autowired").asBoolean()).isTrue();
+        assertThat(properties.path("roleSessionName").path("defaultValue").asText()).isEqualTo("camel-lambda-invoke");
+        assertThat(properties.path("useEc2Role").path("defaultValue").asBoolean()).isFalse();
+        assertThat(properties.path("proxyScheme").path("defaultValue").asText()).isEqualTo("http");
+        assertThat(texts(properties.path("proxyScheme").path("enum"))).containsExactly("http", "https");
     }
 
     @Test

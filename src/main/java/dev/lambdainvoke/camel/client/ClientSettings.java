@@ -1,15 +1,15 @@
 package dev.lambdainvoke.camel.client;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 
 import dev.lambdainvoke.camel.LambdaInvokeConfiguration;
 
 /**
- * The settings that make two SDK clients different. Endpoints whose settings are equal share one client (and so one
- * connection pool and one concurrency limit). Holds secrets: {@link #toString()} never prints them.
+ * The settings that make two SDK clients different, credentials and proxy included. Endpoints whose settings are equal
+ * share one client (and so one connection pool and one concurrency limit). Holds secrets: {@link #toString()} never
+ * prints them.
  */
 public final class ClientSettings {
 
@@ -18,16 +18,18 @@ public final class ClientSettings {
     private final Duration timeout;
     private final Duration connectTimeout;
     private final int maxConcurrency;
-    private final StaticKeys staticKeys;
+    private final CredentialSettings credentials;
+    private final ProxySettings proxy;
 
     private ClientSettings(String region, URI endpointOverride, Duration timeout, Duration connectTimeout,
-                           int maxConcurrency, StaticKeys staticKeys) {
+                           int maxConcurrency, CredentialSettings credentials, ProxySettings proxy) {
         this.region = region;
         this.endpointOverride = endpointOverride;
         this.timeout = timeout;
         this.connectTimeout = connectTimeout;
         this.maxConcurrency = maxConcurrency;
-        this.staticKeys = staticKeys;
+        this.credentials = credentials;
+        this.proxy = proxy;
     }
 
     /** Reads and checks the client options; a wrong or half-given setting fails with a message naming the option. */
@@ -43,26 +45,10 @@ public final class ClientSettings {
             throw new IllegalArgumentException(
                     "Option 'maxConcurrency' must be at least 1, was " + config.getMaxConcurrency());
         }
-        return new ClientSettings(blankToNull(config.getRegion()), endpointUri(config.getEndpointOverride()),
+        return new ClientSettings(blankToNull(config.getRegion()),
+                EndpointUris.parse(config.getEndpointOverride(), "endpointOverride"),
                 Duration.ofMillis(config.getTimeout()), Duration.ofMillis(config.getConnectTimeout()),
-                config.getMaxConcurrency(), StaticKeys.of(config));
-    }
-
-    private static URI endpointUri(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(value.trim());
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null) {
-                throw new IllegalArgumentException("Option 'endpointOverride' must be an http(s) URI with a host, was '"
-                                                   + value + "'");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Option 'endpointOverride' is not a valid URI: " + e.getMessage(), e);
-        }
+                config.getMaxConcurrency(), CredentialSettings.of(config), ProxySettings.of(config));
     }
 
     private static String blankToNull(String s) {
@@ -89,9 +75,13 @@ public final class ClientSettings {
         return maxConcurrency;
     }
 
-    /** Static keys, or null to use the SDK's default credentials chain. */
-    public StaticKeys staticKeys() {
-        return staticKeys;
+    public CredentialSettings credentials() {
+        return credentials;
+    }
+
+    /** The configured proxy, or null: then the JVM's proxy system properties apply, never environment variables. */
+    public ProxySettings proxy() {
+        return proxy;
     }
 
     @Override
@@ -105,18 +95,19 @@ public final class ClientSettings {
         ClientSettings that = (ClientSettings) o;
         return maxConcurrency == that.maxConcurrency && Objects.equals(region, that.region)
                 && Objects.equals(endpointOverride, that.endpointOverride) && timeout.equals(that.timeout)
-                && connectTimeout.equals(that.connectTimeout) && Objects.equals(staticKeys, that.staticKeys);
+                && connectTimeout.equals(that.connectTimeout) && credentials.equals(that.credentials)
+                && Objects.equals(proxy, that.proxy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(region, endpointOverride, timeout, connectTimeout, maxConcurrency, staticKeys);
+        return Objects.hash(region, endpointOverride, timeout, connectTimeout, maxConcurrency, credentials, proxy);
     }
 
     @Override
     public String toString() {
         return "ClientSettings[region=" + region + ", endpointOverride=" + endpointOverride + ", timeout=" + timeout
                + ", connectTimeout=" + connectTimeout + ", maxConcurrency=" + maxConcurrency + ", credentials="
-               + (staticKeys == null ? "default chain" : staticKeys) + "]";
+               + credentials + (proxy == null ? "" : ", " + proxy) + "]";
     }
 }

@@ -1,31 +1,33 @@
 package dev.lambdainvoke.camel.client;
 
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.lambdainvoke.camel.client.CredentialsFactory.OwnedCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClientBuilder;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 
-/** Builds an SDK client from {@link ClientSettings}. */
+/**
+ * Builds an SDK client from {@link ClientSettings}. TLS certificates are always verified (the SDK's default trust, which
+ * is the JVM's): there is no option to turn that off.
+ */
 final class LambdaClientFactory {
 
     // An overridden endpoint (LocalLambda, LocalStack, tests) still needs a region to sign with.
     private static final Region REGION_FOR_OVERRIDDEN_ENDPOINT = Region.US_EAST_1;
 
-    /** A built client and what must be closed with it. */
-    record Built(LambdaAsyncClient client, SdkAutoCloseable credentials) {
+    private final CredentialsFactory credentialsFactory = new CredentialsFactory();
+
+    /** A built client and the credentials built for it, closed together. */
+    record Built(LambdaAsyncClient client, OwnedCredentials credentials) {
         void close() {
             client.close();
-            if (credentials != null) {
-                credentials.close();
-            }
+            credentials.close();
         }
     }
 
@@ -38,16 +40,18 @@ final class LambdaClientFactory {
                 .connectionTimeout(settings.connectTimeout())
                 // a function may legitimately answer after minutes: the socket must wait as long as the invocation may
                 .readTimeout(settings.timeout())
-                .tcpKeepAlive(true);
+                .tcpKeepAlive(true)
+                .proxyConfiguration(ProxySettings.forNetty(settings.proxy()));
 
-        AwsCredentialsProvider credentials = credentials(settings);
+        Region region = region(settings);
+        OwnedCredentials credentials = credentialsFactory.build(settings.credentials(), region, settings.proxy(),
+                settings.connectTimeout());
         LambdaAsyncClientBuilder builder = LambdaAsyncClient.builder()
                 .httpClientBuilder(http)
-                .credentialsProvider(credentials)
+                .credentialsProvider(credentials.provider())
                 // Camel's redelivery is the one retry policy: the SDK never retries on its own
                 .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry())
                         .apiCallTimeout(settings.timeout()));
-        Region region = region(settings);
         if (region != null) {
             builder.region(region);
         }
@@ -55,13 +59,10 @@ final class LambdaClientFactory {
             builder.endpointOverride(settings.endpointOverride());
         }
         try {
-            LambdaAsyncClient client = builder.build();
-            return new Built(client, credentials instanceof SdkAutoCloseable ? (SdkAutoCloseable) credentials : null);
-        } catch (SdkClientException e) {
-            if (credentials instanceof SdkAutoCloseable) {
-                ((SdkAutoCloseable) credentials).close();
-            }
-            if (region == null) {
+            return new Built(builder.build(), credentials);
+        } catch (RuntimeException e) {
+            credentials.close();
+            if (e instanceof SdkClientException && region == null) {
                 throw new IllegalArgumentException("No AWS region: set option 'region' (or AWS_REGION / a profile region)",
                         e);
             }
@@ -73,6 +74,10 @@ final class LambdaClientFactory {
         if (settings.region() != null) {
             return Region.of(settings.region());
         }
+        String profileRegion = profileRegion(settings.credentials().profile());
+        if (profileRegion != null) {
+            return Region.of(profileRegion); // a profile's region belongs with its credentials
+        }
         if (settings.endpointOverride() == null) {
             return null; // the SDK's own chain decides
         }
@@ -83,10 +88,11 @@ final class LambdaClientFactory {
         }
     }
 
-    private static AwsCredentialsProvider credentials(ClientSettings settings) {
-        if (settings.staticKeys() != null) {
-            return StaticCredentialsProvider.create(settings.staticKeys().credentials());
+    private static String profileRegion(String profile) {
+        if (profile == null) {
+            return null;
         }
-        return DefaultCredentialsProvider.builder().build();
+        return ProfileFile.defaultProfileFile().profile(profile).flatMap(p -> p.property(ProfileProperty.REGION))
+                .filter(r -> !r.isBlank()).orElse(null);
     }
 }

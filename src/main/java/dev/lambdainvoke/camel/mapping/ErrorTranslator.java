@@ -3,6 +3,7 @@ package dev.lambdainvoke.camel.mapping;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,9 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import dev.lambdainvoke.camel.LambdaInvokeException;
 import dev.lambdainvoke.camel.LambdaThrottledException;
@@ -61,6 +65,13 @@ public final class ErrorTranslator {
                                              + "within the HTTP client's acquire timeout; nothing was sent. With your own "
                                              + "lambdaClient, keep maxConcurrency at or below its connection pool size",
                     exchange, error, function, 0, LambdaInvokeException.CONNECTION_FAILURE, null, true);
+        }
+        if (isCertificateFailure(error)) {
+            // retrying cannot fix a certificate: not a connection failure, not retryable
+            return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: the TLS certificate check "
+                                             + "failed (certificate not trusted, expired or not for this host; TLS "
+                                             + "verification is always on): " + rootMessage(error),
+                    exchange, error, function, 0, LambdaInvokeException.CLIENT_ERROR, null, false);
         }
         if (isTimeout(error)) {
             return new LambdaInvokeException("Invoking " + invocation.describe() + " timed out after the request was "
@@ -181,6 +192,21 @@ public final class ErrorTranslator {
             }
             if (e.getCause() == e) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /** A handshake refused over the peer's certificate (path, expiry, host name), not over a dropped connection. */
+    private static boolean isCertificateFailure(Throwable error) {
+        boolean handshake = false;
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+            handshake |= e instanceof SSLHandshakeException;
+            if (handshake && e instanceof GeneralSecurityException) {
+                return true;
             }
         }
         return false;

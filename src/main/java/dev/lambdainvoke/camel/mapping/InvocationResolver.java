@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.lambda.model.LogType;
 
 /**
  * Decides what each message invokes: the endpoint's checked settings, or, with {@code allowHeaderOverrides}, the
- * override headers, each checked as strictly as the URI options.
+ * override headers, each checked as strictly as the URI options; a {@code LambdaFunction} header must also be one that
+ * {@code allowedFunctions} allows.
  */
 public final class InvocationResolver {
 
@@ -29,10 +30,12 @@ public final class InvocationResolver {
 
     private final Invocation defaults;
     private final boolean allowOverrides;
+    private final AllowedFunctions allowedFunctions;
 
-    private InvocationResolver(Invocation defaults, boolean allowOverrides) {
+    private InvocationResolver(Invocation defaults, boolean allowOverrides, AllowedFunctions allowedFunctions) {
         this.defaults = defaults;
         this.allowOverrides = allowOverrides;
+        this.allowedFunctions = allowedFunctions;
     }
 
     /** Checks the endpoint's settings; a wrong one fails naming the option. */
@@ -43,7 +46,8 @@ public final class InvocationResolver {
                 invocationType(config.getInvocationType(), "invocationType"),
                 logType(config.getLogType(), "logType"),
                 clientContext(config.getClientContext(), "clientContext"));
-        return new InvocationResolver(defaults, config.isAllowHeaderOverrides());
+        return new InvocationResolver(defaults, config.isAllowHeaderOverrides(),
+                AllowedFunctions.of(config.getAllowedFunctions()));
     }
 
     public Invocation defaults() {
@@ -65,7 +69,7 @@ public final class InvocationResolver {
         }
         try {
             return new Invocation(
-                    function == null ? defaults.function() : checkFunction(function, header(LambdaInvokeConstants.FUNCTION)),
+                    function == null ? defaults.function() : allowedFunction(function),
                     qualifier == null ? defaults.qualifier() : checkQualifier(qualifier, header(LambdaInvokeConstants.QUALIFIER)),
                     type == null ? defaults.type() : invocationType(type, header(LambdaInvokeConstants.INVOCATION_TYPE)),
                     logType == null ? defaults.logType() : logType(logType, header(LambdaInvokeConstants.LOG_TYPE)),
@@ -75,6 +79,11 @@ public final class InvocationResolver {
             throw new LambdaInvokeException(e.getMessage(), exchange, null, function == null ? defaults.function() : function,
                     0, LambdaInvokeException.INVALID_HEADER, null, false);
         }
+    }
+
+    private String allowedFunction(String function) {
+        String header = header(LambdaInvokeConstants.FUNCTION);
+        return allowedFunctions.check(checkFunction(function, header), header);
     }
 
     private static String header(String name) {

@@ -42,6 +42,23 @@ public final class CamelHarness implements AutoCloseable {
     }
 
     /**
+     * As {@link #against(URI, RoutesBuilder...)}, with the component's options adjusted first ({@code component} may
+     * clear the default static keys, set a profile, a role, a proxy, ...).
+     */
+    public static CamelHarness configured(URI endpoint, Consumer<LambdaInvokeConfiguration> component,
+                                          RoutesBuilder... routes) throws Exception {
+        CamelContext context = context(endpoint, Map.of(), component, routes);
+        context.start();
+        return new CamelHarness(context);
+    }
+
+    /** Removes the harness's default static keys, so that another credential source can apply. */
+    public static void withoutStaticKeys(LambdaInvokeConfiguration component) {
+        component.setAccessKey(null);
+        component.setSecretKey(null);
+    }
+
+    /**
      * Builds a context whose only route is {@code from("direct:start").to(lambdaUri)}, starts it, and returns why it did
      * not start. Fails the test when it starts. {@code component} adjusts the component's options first (on top of the
      * defaults of {@link #against}).
