@@ -20,8 +20,8 @@ import org.apache.camel.builder.RouteBuilder;
  * flight against a Lambda that holds its answers (in a JVM of its own), with {@code maxConcurrency} 64, so 64 are at
  * Lambda and the rest wait in the component's gate. Measured for the body sent as it is and for a JSONata mapping.
  *
- * <p>What it shows: a waiting exchange holds its body and its mapped payload bytes (the request is built, then queued),
- * so heap grows by about twice the payload per exchange in flight, and all of it is returned when they have ended.
+ * <p>What it shows: the payload is mapped only when the gate admits the call, so a waiting exchange holds its body and
+ * little more: heap grows by about one payload per exchange in flight, and all of it is returned when they have ended.
  * Bound what can be in flight with Camel (a throttle, a bounded consumer) when payloads are large.
  *
  * <pre>
