@@ -10,6 +10,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static dev.lambdainvoke.camel.springboot.CamelSpringBootRunner.component;
 import static dev.lambdainvoke.camel.springboot.CamelSpringBootRunner.componentOptions;
@@ -117,6 +119,17 @@ class PropertiesBindingTest {
                                     P + "secret-key=a+b/c=d&e%20f").run(context -> {
             assertThat(component(context).getConfiguration().getSecretKey()).isEqualTo("a+b/c=d&e%20f");
         });
+    }
+
+    @Test
+    void aSecretMayComeFromAnEnvironmentVariable() {
+        // Spring Boot's environment-variable form of camel.component.lambda-invoke.secret-key
+        Map<String, Object> environment = Map.of("CAMEL_COMPONENT_LAMBDAINVOKE_SECRETKEY", "from+the/environment=");
+        runner().withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                                            environment)))
+                .run(context -> assertThat(component(context).getConfiguration().getSecretKey())
+                        .isEqualTo("from+the/environment="));
     }
 
     @Test
