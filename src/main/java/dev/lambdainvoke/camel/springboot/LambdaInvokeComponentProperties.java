@@ -1,0 +1,415 @@
+package dev.lambdainvoke.camel.springboot;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code camel.component.lambda-invoke.*} in a Spring Boot application: every option of the component, once. A property
+ * left unset stays {@code null} here and leaves the component's own default in place, so defaults live in one place
+ * (LambdaInvokeConfiguration). The field comments are what IDEs show (Spring Boot's metadata processor reads them).
+ */
+@ConfigurationProperties(prefix = LambdaInvokeComponentProperties.PREFIX)
+public class LambdaInvokeComponentProperties {
+
+    public static final String PREFIX = "camel.component.lambda-invoke";
+
+    /**
+     * Whether these properties are applied to the lambda-invoke component. Enabled by default.
+     */
+    private Boolean enabled;
+
+    /**
+     * The AWS region, e.g. eu-west-1. Default: the SDK's region chain (AWS_REGION, profile); with endpoint-override and
+     * no region found, us-east-1.
+     */
+    private String region;
+
+    /**
+     * Base URI of a Lambda-compatible endpoint (LocalLambda, LocalStack, a test server) instead of AWS.
+     */
+    private String endpointOverride;
+
+    /**
+     * RequestResponse waits for the result; Event queues the invocation (202); DryRun only checks permissions (204).
+     */
+    private String invocationType;
+
+    /**
+     * Version or alias to invoke.
+     */
+    private String qualifier;
+
+    /**
+     * Tail asks Lambda for the last 4 KB of the function's log (RequestResponse only); it is put in the LambdaLogTail
+     * header and logged at INFO.
+     */
+    private String logType;
+
+    /**
+     * JSON text handed to the function as its client context (RequestResponse only); at most 3,583 bytes once
+     * base64-encoded.
+     */
+    private String clientContext;
+
+    /**
+     * JSONata expression applied to the body before invoking, with $headers bound to the message headers. Inline text
+     * or a resource: resource:classpath:map.jsonata, file:/path.
+     */
+    private String jsonata;
+
+    /**
+     * Fail the exchange with LambdaFunctionErrorException when the function reports an error. By default the error
+     * payload becomes the body and the LambdaFunctionError header is set.
+     */
+    private Boolean failOnFunctionError;
+
+    /**
+     * Time allowed for the whole invocation once sent (90s, 15m, PT15M; a bare number is milliseconds). The HTTP read
+     * timeout is raised to match.
+     */
+    private Duration timeout;
+
+    /**
+     * TCP connect timeout (2s, 500ms; a bare number is milliseconds).
+     */
+    private Duration connectTimeout;
+
+    /**
+     * Invocations in flight per client. More exchanges wait, holding no thread, and none fails because it waited.
+     */
+    private Integer maxConcurrency;
+
+    /**
+     * Honour the per-message override headers (LambdaFunction, LambdaQualifier, ...). Off by default so that a route fed
+     * by HTTP cannot let callers choose the function.
+     */
+    private Boolean allowHeaderOverrides;
+
+    /**
+     * Only with allow-header-overrides: a regular expression the LambdaFunction header must match in full.
+     */
+    private String allowedFunctions;
+
+    /**
+     * AWS access key id (static credentials).
+     */
+    private String accessKey;
+
+    /**
+     * AWS secret access key (static credentials).
+     */
+    private String secretKey;
+
+    /**
+     * AWS session token, with access-key and secret-key.
+     */
+    private String sessionToken;
+
+    /**
+     * Named profile from the shared AWS config and credentials files. Not together with static keys or use-ec2-role.
+     */
+    private String profile;
+
+    /**
+     * Use the EC2 instance profile (IMDSv2) credentials. Not together with static keys or profile.
+     */
+    private Boolean useEc2Role;
+
+    /**
+     * ARN of an IAM role to assume through STS with the base credentials, refreshed before it expires.
+     */
+    private String roleArn;
+
+    /**
+     * External id required by the role's trust policy (only with role-arn).
+     */
+    private String roleExternalId;
+
+    /**
+     * Session name of the assumed role, seen in CloudTrail (only with role-arn).
+     */
+    private String roleSessionName;
+
+    /**
+     * STS endpoint for role assumption (only with role-arn). Never taken from endpoint-override.
+     */
+    private String stsEndpointOverride;
+
+    /**
+     * Host of an HTTP proxy for Lambda and STS calls (with proxy-port).
+     */
+    private String proxyHost;
+
+    /**
+     * Port of the proxy (with proxy-host).
+     */
+    private Integer proxyPort;
+
+    /**
+     * How to reach the proxy itself: http or https.
+     */
+    private String proxyScheme;
+
+    /**
+     * Hosts reached directly, not through the proxy: |-separated, * as a wildcard, as in Java's http.nonProxyHosts.
+     */
+    private String nonProxyHosts;
+
+    /**
+     * Name of a LambdaAsyncClient bean to use (name, #name or #bean:name), used as is and never closed by the component.
+     * Without it, the one LambdaAsyncClient bean of the application, if there is exactly one, is used (autowiring).
+     */
+    private String lambdaClient;
+
+    /**
+     * Whether options marked autowired (lambda-client) are looked up in the application's beans: a single bean of the
+     * type is used.
+     */
+    private Boolean autowiredEnabled;
+
+    /**
+     * Start producers lazily, on the first message, so that a route starts even when the producer could not yet.
+     */
+    private Boolean lazyStartProducer;
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getEndpointOverride() {
+        return endpointOverride;
+    }
+
+    public void setEndpointOverride(String endpointOverride) {
+        this.endpointOverride = endpointOverride;
+    }
+
+    public String getInvocationType() {
+        return invocationType;
+    }
+
+    public void setInvocationType(String invocationType) {
+        this.invocationType = invocationType;
+    }
+
+    public String getQualifier() {
+        return qualifier;
+    }
+
+    public void setQualifier(String qualifier) {
+        this.qualifier = qualifier;
+    }
+
+    public String getLogType() {
+        return logType;
+    }
+
+    public void setLogType(String logType) {
+        this.logType = logType;
+    }
+
+    public String getClientContext() {
+        return clientContext;
+    }
+
+    public void setClientContext(String clientContext) {
+        this.clientContext = clientContext;
+    }
+
+    public String getJsonata() {
+        return jsonata;
+    }
+
+    public void setJsonata(String jsonata) {
+        this.jsonata = jsonata;
+    }
+
+    public Boolean getFailOnFunctionError() {
+        return failOnFunctionError;
+    }
+
+    public void setFailOnFunctionError(Boolean failOnFunctionError) {
+        this.failOnFunctionError = failOnFunctionError;
+    }
+
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Integer getMaxConcurrency() {
+        return maxConcurrency;
+    }
+
+    public void setMaxConcurrency(Integer maxConcurrency) {
+        this.maxConcurrency = maxConcurrency;
+    }
+
+    public Boolean getAllowHeaderOverrides() {
+        return allowHeaderOverrides;
+    }
+
+    public void setAllowHeaderOverrides(Boolean allowHeaderOverrides) {
+        this.allowHeaderOverrides = allowHeaderOverrides;
+    }
+
+    public String getAllowedFunctions() {
+        return allowedFunctions;
+    }
+
+    public void setAllowedFunctions(String allowedFunctions) {
+        this.allowedFunctions = allowedFunctions;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getSessionToken() {
+        return sessionToken;
+    }
+
+    public void setSessionToken(String sessionToken) {
+        this.sessionToken = sessionToken;
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    public void setProfile(String profile) {
+        this.profile = profile;
+    }
+
+    public Boolean getUseEc2Role() {
+        return useEc2Role;
+    }
+
+    public void setUseEc2Role(Boolean useEc2Role) {
+        this.useEc2Role = useEc2Role;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public void setRoleArn(String roleArn) {
+        this.roleArn = roleArn;
+    }
+
+    public String getRoleExternalId() {
+        return roleExternalId;
+    }
+
+    public void setRoleExternalId(String roleExternalId) {
+        this.roleExternalId = roleExternalId;
+    }
+
+    public String getRoleSessionName() {
+        return roleSessionName;
+    }
+
+    public void setRoleSessionName(String roleSessionName) {
+        this.roleSessionName = roleSessionName;
+    }
+
+    public String getStsEndpointOverride() {
+        return stsEndpointOverride;
+    }
+
+    public void setStsEndpointOverride(String stsEndpointOverride) {
+        this.stsEndpointOverride = stsEndpointOverride;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyScheme() {
+        return proxyScheme;
+    }
+
+    public void setProxyScheme(String proxyScheme) {
+        this.proxyScheme = proxyScheme;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public String getLambdaClient() {
+        return lambdaClient;
+    }
+
+    public void setLambdaClient(String lambdaClient) {
+        this.lambdaClient = lambdaClient;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+}
