@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public final class LambdaInvokeUri {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._~:/,@*-]+");
+    /** What would end or split the path of a URI; anything else may be a name, an ARN, $LATEST or a {{placeholder}}. */
+    private static final Pattern NOT_IN_PATH = Pattern.compile("[?&#\\s]");
     private static final Set<String> OPTIONS = new LambdaInvokeEndpointUriFactory().propertyNames();
 
     private final String function;
@@ -35,12 +37,12 @@ public final class LambdaInvokeUri {
         this.options = options;
     }
 
-    /** The function: name, name:alias, name:version, a full ARN or a partial ARN. */
+    /** The function: name, name:alias, name:version, a full ARN, a partial ARN, or a {@code {{property placeholder}}}. */
     public static LambdaInvokeUri function(String function) {
         if (function == null || function.isBlank()) {
             throw new IllegalArgumentException("A lambda-invoke URI needs a function");
         }
-        if (!PLAIN.matcher(function).matches()) {
+        if (NOT_IN_PATH.matcher(function).find()) {
             throw new IllegalArgumentException("Not a function name or ARN: '" + function + "'");
         }
         return new LambdaInvokeUri(function, Map.of());

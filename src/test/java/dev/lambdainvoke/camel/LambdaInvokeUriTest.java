@@ -67,6 +67,16 @@ class LambdaInvokeUriTest {
                            + "?jsonata=resource:classpath:mapping/order.jsonata&region=eu-west-1");
     }
 
+    @Test
+    void aPlaceholderOrAQualifiedNameIsAFunctionAndAPlaceholderValueIsResolvedInsideRaw() {
+        camel.context().getPropertiesComponent().addInitialProperty("pricer.alias", "prod");
+
+        assertThat(LambdaInvokeUri.function("{{pricer.name}}").build()).isEqualTo("lambda-invoke:{{pricer.name}}");
+        assertThat(LambdaInvokeUri.function("order-pricer:$LATEST").build()).isEqualTo("lambda-invoke:order-pricer:$LATEST");
+        assertThat(endpointOptions(LambdaInvokeUri.function("echo").qualifier("{{pricer.alias}}").build()).getQualifier())
+                .isEqualTo("prod");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"order\": id, \"label\": sku & \"-\" & $string(qty)}",   // & is JSONata's string concatenation
