@@ -23,7 +23,7 @@ public final class LambdaInvokeConstants {
     @Metadata(label = "producer",
               description = "Set when the function failed: Handled or Unhandled (X-Amz-Function-Error). The body then holds "
                             + "the error payload.",
-              javaType = "String")
+              javaType = "String", enums = "Handled,Unhandled")
     public static final String FUNCTION_ERROR = "LambdaFunctionError";
 
     @Metadata(label = "producer",

@@ -54,12 +54,15 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        long started = System.nanoTime();
+        InvocationTiming timing = new InvocationTiming();
         // the payload is mapped when the gate admits the call, so waiting exchanges hold no payload bytes; a mapping
         // failure then fails the call like any other, and nothing is sent
-        invoker.invoke(() -> request(exchange, invocation)).whenComplete((response, failure) -> {
+        invoker.invoke(() -> {
+            timing.admitted();
+            return request(exchange, invocation);
+        }).whenComplete((response, failure) -> {
             try {
-                complete(exchange, invocation, response, failure, started);
+                complete(exchange, invocation, response, failure, timing);
             } catch (Throwable unexpected) {
                 exchange.setException(unexpected);
             } finally {
@@ -70,26 +73,34 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
     }
 
     private void complete(Exchange exchange, Invocation invocation, InvokeResponse response, Throwable failure,
-                          long started) {
-        long millis = (System.nanoTime() - started) / 1_000_000;
+                          InvocationTiming timing) {
+        long inMillis = timing.sentMillis(); // taken on the answer, before any mapping of it
+        long waitedMillis = timing.waitedMillis();
         if (failure != null) {
             LambdaInvokeException error = ErrorTranslator.translate(failure, invocation, exchange);
             if (error instanceof LambdaThrottledException throttled) {
                 RedeliveryDelay.set(exchange, throttled.getRetryAfter());
             }
-            LOG.debug("Invoked {} type={} failed in {} ms: status={} code={} retryable={} requestId={}",
-                    invocation.describe(), invocation.type(), millis, error.getStatusCode(), error.getErrorCode(),
-                    error.isRetryable(), error.getRequestId());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Invoked {} type={} failed in {} ms waited={} ms: status={} code={} retryable={} requestId={}{}",
+                        invocation.describe(), invocation.type(), inMillis, waitedMillis,
+                        error.getStatusCode(), error.getErrorCode(), error.isRetryable(), error.getRequestId(),
+                        timing.wasAdmitted() ? "" : " (never sent)");
+            }
             exchange.setException(error);
             return;
         }
-        LOG.debug("Invoked {} type={} in {} ms: status={} functionError={} requestId={}", invocation.describe(),
-                invocation.type(), millis, response.statusCode(), response.functionError(),
-                exchange.getMessage().getHeader(LambdaInvokeConstants.REQUEST_ID));
         try {
             responses.apply(response, invocation, exchange);
         } catch (LambdaFunctionErrorException e) {
             exchange.setException(e);
+        }
+        if (LOG.isDebugEnabled()) {
+            // after the mapping, which sets the request id header from the answer
+            LOG.debug("Invoked {} type={} in {} ms waited={} ms: status={} functionError={} requestId={}",
+                    invocation.describe(), invocation.type(), inMillis, waitedMillis,
+                    response.statusCode(), response.functionError(),
+                    exchange.getMessage().getHeader(LambdaInvokeConstants.REQUEST_ID));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.lambdainvoke.camel;
 
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.EndpointUriFactory;
 import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.util.TimeUtils;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +88,102 @@ class ComponentMetadataTest {
         assertThat(properties.path("useEc2Role").path("defaultValue").asBoolean()).isFalse();
         assertThat(properties.path("proxyScheme").path("defaultValue").asText()).isEqualTo("http");
         assertThat(texts(properties.path("proxyScheme").path("enum"))).containsExactly("http", "https");
+    }
+
+    @Test
+    void everyOptionOfEndpointAndComponentHasADescriptionATypeAndAGroup() throws Exception {
+        JsonNode json = componentJson();
+        for (String section : List.of("properties", "componentProperties")) {
+            json.path(section).fields().forEachRemaining(option -> {
+                String name = section + "." + option.getKey();
+                assertThat(option.getValue().path("description").asText()).as(name + " description").isNotBlank();
+                assertThat(option.getValue().path("type").asText()).as(name + " type").isNotBlank();
+                assertThat(option.getValue().path("group").asText()).as(name + " group").isNotBlank();
+            });
+        }
+    }
+
+    @Test
+    void everyEnumOptionListsItsValuesAndItsDefaultIsOneOfThem() throws Exception {
+        JsonNode json = componentJson();
+        for (String section : List.of("properties", "componentProperties")) {
+            json.path(section).fields().forEachRemaining(option -> {
+                JsonNode node = option.getValue();
+                if (!node.path("type").asText().equals("enum")) {
+                    return;
+                }
+                String name = section + "." + option.getKey();
+                assertThat(texts(node.path("enum"))).as(name + " enum").isNotEmpty();
+                if (node.has("defaultValue")) {
+                    assertThat(texts(node.path("enum"))).as(name + " enum").contains(node.path("defaultValue").asText());
+                }
+            });
+        }
+    }
+
+    /**
+     * Reads the configuration class itself: an option whose field starts with a value (a default the code applies)
+     * declares it, tooling lists it, and enumerated options list their values on endpoint and component alike. Catches a
+     * default changed in code but not in the metadata, and the reverse.
+     */
+    @Test
+    void everyDefaultTheCodeAppliesIsTheDefaultToolingShows() throws Exception {
+        JsonNode json = componentJson();
+        LambdaInvokeConfiguration fresh = new LambdaInvokeConfiguration();
+        int checked = 0;
+        for (Field field : LambdaInvokeConfiguration.class.getDeclaredFields()) {
+            UriParam param = field.getAnnotation(UriParam.class);
+            if (param == null || Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            field.setAccessible(true);
+            Object initial = field.get(fresh);
+            String option = field.getName();
+            for (String section : List.of("properties", "componentProperties")) {
+                JsonNode node = json.path(section).path(option);
+                String name = section + "." + option;
+                if (appliesADefault(initial)) {
+                    assertThat(node.has("defaultValue")).as(name + " lists the default " + initial).isTrue();
+                    assertThat(sameValue(node.path("defaultValue").asText(), initial, node.path("type").asText()))
+                            .as(name + ": tooling says " + node.path("defaultValue") + ", the code starts with " + initial)
+                            .isTrue();
+                }
+                if (!param.defaultValue().isEmpty()) {
+                    assertThat(node.path("defaultValue").asText()).as(name + " default").isEqualTo(param.defaultValue());
+                }
+                if (!param.enums().isEmpty()) {
+                    assertThat(node.path("type").asText()).as(name + " type").isEqualTo("enum");
+                    assertThat(texts(node.path("enum"))).as(name + " enum")
+                            .containsExactly(param.enums().split(","));
+                }
+            }
+            checked++;
+        }
+        assertThat(checked).as("options read from the configuration class").isGreaterThanOrEqualTo(SPEC_OPTIONS.size());
+    }
+
+    /** A starting value other than Java's own (null, false, 0) is a default the code applies. */
+    private static boolean appliesADefault(Object initial) {
+        return initial != null && !Boolean.FALSE.equals(initial)
+               && !(initial instanceof Number n && n.longValue() == 0);
+    }
+
+    private static boolean sameValue(String listed, Object initial, String type) {
+        if (type.equals("duration")) {
+            return TimeUtils.toMilliSeconds(listed) == ((Number) initial).longValue();
+        }
+        return listed.equals(String.valueOf(initial));
+    }
+
+    @Test
+    void headersWithAFixedSetOfValuesListThem() throws Exception {
+        JsonNode headers = componentJson().path("headers");
+
+        assertThat(texts(headers.path(LambdaInvokeConstants.INVOCATION_TYPE).path("enum")))
+                .containsExactly("RequestResponse", "Event", "DryRun");
+        assertThat(texts(headers.path(LambdaInvokeConstants.LOG_TYPE).path("enum"))).containsExactly("None", "Tail");
+        assertThat(texts(headers.path(LambdaInvokeConstants.FUNCTION_ERROR).path("enum")))
+                .containsExactly("Handled", "Unhandled");
     }
 
     @Test

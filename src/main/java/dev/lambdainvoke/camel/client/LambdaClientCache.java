@@ -1,6 +1,8 @@
 package dev.lambdainvoke.camel.client;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -108,6 +110,27 @@ public final class LambdaClientCache {
         if (!done.awaitUninterruptibly(5, TimeUnit.SECONDS)) {
             LOG.warn("Lambda client I/O threads did not stop within 5 s");
         }
+    }
+
+    /**
+     * What one shared client is doing now, for diagnostics: what it is (settings, secrets masked), how many endpoints
+     * share it, and its {@code maxConcurrency} gate: calls at Lambda, calls waiting for a place, the limit.
+     */
+    public record ClientStatus(String client, int endpoints, int inFlight, int waiting, int limit) {
+    }
+
+    /** A snapshot of every client in use; changes nothing. */
+    public synchronized List<ClientStatus> status() {
+        List<ClientStatus> all = new ArrayList<>();
+        entries.forEach((key, entry) -> {
+            InvocationGate gate = entry.invoker.gate();
+            String client = key instanceof UserClientKey user
+                    ? "your LambdaAsyncClient " + user.client().getClass().getSimpleName() + "@"
+                      + Integer.toHexString(System.identityHashCode(user.client()))
+                    : key.toString();
+            all.add(new ClientStatus(client, entry.users, gate.running(), gate.waiting(), gate.limit()));
+        });
+        return all;
     }
 
     /** Clients in use now, built or the user's (for tests and diagnostics). */
