@@ -3,10 +3,10 @@ package dev.lambdainvoke.camel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.lambdainvoke.camel.support.Await;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.SigV4;
 import dev.lambdainvoke.camel.support.SystemProperties;
@@ -179,13 +179,13 @@ class RoleAssumptionTest {
 
     /** Polls the client's own provider until it hands out {@code accessKeyId}: no invocation needed, none made. */
     private static void awaitAccessKey(IdentityProvider<? extends AwsCredentialsIdentity> provider, String accessKeyId,
-                                       Duration within) throws Exception {
-        long end = System.nanoTime() + within.toNanos();
-        String seen;
-        while (!(seen = provider.resolveIdentity().get(5, TimeUnit.SECONDS).accessKeyId()).equals(accessKeyId)) {
-            assertThat(System.nanoTime()).as("refreshed credentials within " + within + ", still " + seen).isLessThan(end);
-            Thread.sleep(20); // poll interval: the loop ends as soon as the provider has the new credentials
-        }
+                                       Duration within) {
+        Await.until(within, () -> "refreshed credentials " + accessKeyId + ", still " + accessKeyOf(provider),
+                () -> accessKeyId.equals(accessKeyOf(provider)));
+    }
+
+    private static String accessKeyOf(IdentityProvider<? extends AwsCredentialsIdentity> provider) {
+        return provider.resolveIdentity().join().accessKeyId();
     }
 
     private static void assertSucceeded(Exchange exchange) {

@@ -99,20 +99,8 @@ public final class HeldAnswersLambda implements AutoCloseable {
 
     /** Waits until at least {@code count} invocations have arrived (polling), failing after {@code deadline}. */
     public void awaitArrived(long count, Duration deadline) {
-        long end = System.nanoTime() + deadline.toNanos();
-        long now;
-        while ((now = arrived()) < count) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("expected " + count + " invocations at the held-answers Lambda within "
-                                         + deadline + ", got " + now);
-            }
-            try {
-                Thread.sleep(10); // poll interval, not synchronisation: the loop ends as soon as the count is there
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for invocations", e);
-            }
-        }
+        Await.until(deadline, () -> count + " invocations at the held-answers Lambda, got " + arrived(),
+                () -> arrived() >= count);
     }
 
     private String control(String method, String command) {
