@@ -240,6 +240,18 @@ class RequestMappingTest {
             assertThat(sent).isEqualTo("{\"total\":2,\"half\":0.5,\"sum\":4}");
         }
 
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("bodiesOfEveryKind")
+        void jsonNullsInTheResultAreSentAsNull(String kind, Object body) {
+            assertThat(sentText(jsonata("f", "{\"id\": id, \"none\": null, \"list\": [1, null]}"), body))
+                    .isEqualTo("{\"id\":7,\"none\":null,\"list\":[1,null]}");
+        }
+
+        @Test
+        void aResultThatIsJsonNullIsSentAsNullNotTakenForNothing() {
+            assertThat(sentText(jsonata("f", "null"), "{\"id\": 1}")).isEqualTo("null");
+        }
+
         @Test
         void expressionIsReadFromAClasspathResource() {
             byte[] sent = sentBytes("lambda-invoke:f?jsonata=resource:classpath:mapping/order.jsonata", "{\"id\": 3}",

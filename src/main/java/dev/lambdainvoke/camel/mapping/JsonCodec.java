@@ -6,11 +6,13 @@ import java.io.InputStream;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /** The one JSON reader/writer of the component: JSON text to plain Java values and back. Thread-safe. */
@@ -29,10 +31,13 @@ public final class JsonCodec {
         @SuppressWarnings("unchecked")
         Class<Object> nullMarker = (Class<Object>) Jsonata.NULL_VALUE.getClass();
         jsonataValues.addSerializer(nullMarker, new NullMarkerSerializer());
-        return new ObjectMapper()
-                .registerModule(jsonataValues)
+        return JsonMapper.builder()
+                .addModule(jsonataValues)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // the same doubles as the JDK's parser, in a fraction of the time: prices and amounts are everywhere
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .build();
     }
 
     /** Parses JSON text into Map / List / String / Number / Boolean / null. */

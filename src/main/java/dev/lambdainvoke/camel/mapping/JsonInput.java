@@ -18,7 +18,7 @@ final class JsonInput {
             return null;
         }
         try {
-            if (BodyKinds.isRaw(body)) {
+            if (isParsed(body)) {
                 return JsonCodec.read(BodyKinds.rawBytes(body, exchange));
             }
             return JsonCodec.toPlainValues(body);
@@ -30,6 +30,11 @@ final class JsonInput {
         } catch (Exception e) {
             throw BodyFailures.of(body, e, exchange, function);
         }
+    }
+
+    /** True when {@link #read} parses this body as JSON text, so that what it returns holds JSON values only. */
+    static boolean isParsed(Object body) {
+        return body == null || BodyKinds.isRaw(body);
     }
 
     private static String where(JsonLocation location) {

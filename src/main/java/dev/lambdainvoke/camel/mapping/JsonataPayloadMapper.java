@@ -16,16 +16,28 @@ public final class JsonataPayloadMapper implements PayloadMapper {
     /** JSONata's code for a value $number cannot cast. */
     private static final String CAST_TO_NUMBER = "D3030";
 
-    private final Jsonata expression;
+    /** For bodies given as Maps, Lists or POJOs: their converted values may still hold what is not JSON (a byte[]). */
+    private final Jsonata checkingInput;
+    /**
+     * For bodies parsed from JSON text: the parser yields JSON values only, so the library's input check, which walks
+     * the whole document on every message, can be skipped.
+     */
+    private final Jsonata trustingInput;
 
-    private JsonataPayloadMapper(Jsonata expression) {
-        this.expression = expression;
+    private JsonataPayloadMapper(Jsonata checkingInput, Jsonata trustingInput) {
+        this.checkingInput = checkingInput;
+        this.trustingInput = trustingInput;
+        trustingInput.setValidateInput(false);
+        // JSONata's null marker is left in the result for JsonCodec to write as null: no second walk over the result,
+        // and a result that is JSON null is sent as null instead of being taken for "nothing" (undefined)
+        checkingInput.setOutputConvertNulls(false);
+        trustingInput.setOutputConvertNulls(false);
     }
 
     /** Compiles the expression; a broken one fails with JSONata's message and position. */
     public static JsonataPayloadMapper compile(String text) {
         try {
-            return new JsonataPayloadMapper(Jsonata.jsonata(text));
+            return new JsonataPayloadMapper(Jsonata.jsonata(text), Jsonata.jsonata(text));
         } catch (JException e) {
             throw new IllegalArgumentException("Option 'jsonata' is not a valid JSONata expression: " + e.getMessage()
                                                + " (code " + e.getError() + ", position " + e.getLocation() + ")", e);
@@ -37,7 +49,9 @@ public final class JsonataPayloadMapper implements PayloadMapper {
     @Override
     public byte[] toPayload(Exchange exchange, String function) throws LambdaMappingException {
         Message message = exchange.getMessage();
-        Object input = JsonInput.read(message.getBody(), exchange, function);
+        Object body = message.getBody();
+        Object input = JsonInput.read(body, exchange, function);
+        Jsonata expression = JsonInput.isParsed(body) ? trustingInput : checkingInput;
         Object result;
         try {
             Jsonata.Frame frame = expression.createFrame();

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * in a fresh client JVM with the same heap, one after another, and prints the table and the targets.
  *
  * <p>Options: {@code --quick} (a few seconds each: proves the benchmark works, figures mean nothing),
- * {@code --warmup=S --measure=S}, {@code --workloads=W1,W2}, {@code --clients=RAW_SDK,LAMBDA_INVOKE,AWS2_LAMBDA},
+ * {@code --warmup=S} (the least warm-up; it goes on while the JIT compiler is busy, up to {@code --max-warmup=S}),
+ * {@code --measure=S}, {@code --workloads=W1,W2}, {@code --clients=RAW_SDK,LAMBDA_INVOKE,AWS2_LAMBDA},
  * {@code --http=NETTY,CRT}, {@code --out=FILE} (the table as Markdown).
  */
 public final class BenchmarkRun {
@@ -31,7 +32,8 @@ public final class BenchmarkRun {
     }
 
     public static void main(String[] args) throws Exception {
-        long warmup = 15;
+        long warmup = 20;
+        long maxWarmup = 90;
         long measure = 20;
         boolean quick = false;
         Set<Workload> workloads = EnumSet.allOf(Workload.class);
@@ -42,9 +44,12 @@ public final class BenchmarkRun {
             if (arg.equals("--quick")) {
                 quick = true;
                 warmup = 2;
+                maxWarmup = 2;
                 measure = 3;
             } else if (arg.startsWith("--warmup=")) {
                 warmup = Long.parseLong(value(arg));
+            } else if (arg.startsWith("--max-warmup=")) {
+                maxWarmup = Long.parseLong(value(arg));
             } else if (arg.startsWith("--measure=")) {
                 measure = Long.parseLong(value(arg));
             } else if (arg.startsWith("--workloads=")) {
@@ -69,9 +74,9 @@ public final class BenchmarkRun {
                         if (!client.isAsync() && http != Http.NETTY) {
                             continue; // aws2-lambda runs once per workload, on its own blocking client
                         }
-                        System.out.printf("%s %s %s: %d s warm-up, %d s measured%n", workload, client, http, warmup,
-                                measure);
-                        RunResult result = run(port, workload, client, http, warmup, measure);
+                        System.out.printf("%s %s %s: %d-%d s warm-up, %d s measured%n", workload, client, http, warmup,
+                                maxWarmup, measure);
+                        RunResult result = run(port, workload, client, http, warmup, maxWarmup, measure);
                         System.out.println("  " + result);
                         results.add(result);
                     }
@@ -79,7 +84,7 @@ public final class BenchmarkRun {
             }
         }
 
-        String report = Report.markdown(results, warmup, measure, quick);
+        String report = Report.markdown(results, warmup, maxWarmup, measure, quick);
         System.out.println();
         System.out.println(report);
         if (out != null) {
@@ -92,11 +97,12 @@ public final class BenchmarkRun {
         }
     }
 
-    private static RunResult run(int port, Workload workload, Client client, Http http, long warmup, long measure)
-            throws Exception {
+    private static RunResult run(int port, Workload workload, Client client, Http http, long warmup, long maxWarmup,
+                                 long measure) throws Exception {
         try (ChildJvm child = ChildJvm.start(CLIENT_JVM, LoadRun.class, List.of(String.valueOf(port), workload.name(),
-                client.name(), http.name(), String.valueOf(warmup), String.valueOf(measure)))) {
-            String line = child.awaitLine(LoadRun.RESULT, warmup + measure + 180);
+                client.name(), http.name(), String.valueOf(warmup), String.valueOf(maxWarmup),
+                String.valueOf(measure)))) {
+            String line = child.awaitLine(LoadRun.RESULT, maxWarmup + measure + 180);
             return RunResult.parse(line);
         }
     }

@@ -11,8 +11,8 @@ import org.HdrHistogram.Histogram;
  * One measured run, in a JVM of its own: one client, one workload, one HTTP client. Warms up, measures for a fixed
  * time, then reads the heap under load and prints one {@code RESULT key=value ...} line for {@link BenchmarkRun}.
  *
- * <p>Arguments: {@code <stubPort> <W1|W2> <RAW_SDK|LAMBDA_INVOKE|AWS2_LAMBDA> <NETTY|CRT> <warmupSeconds>
- * <measureSeconds>}.
+ * <p>Arguments: {@code <stubPort> <W1|W2> <RAW_SDK|LAMBDA_INVOKE|AWS2_LAMBDA> <NETTY|CRT> <minWarmupSeconds>
+ * <maxWarmupSeconds> <measureSeconds>}.
  */
 public final class LoadRun {
 
@@ -26,8 +26,9 @@ public final class LoadRun {
         Workload workload = Workload.valueOf(args[1]);
         Client client = Client.valueOf(args[2]);
         Http http = Http.valueOf(args[3]);
-        long warmupSeconds = Long.parseLong(args[4]);
-        long measureSeconds = Long.parseLong(args[5]);
+        long minWarmupSeconds = Long.parseLong(args[4]);
+        long maxWarmupSeconds = Long.parseLong(args[5]);
+        long measureSeconds = Long.parseLong(args[6]);
 
         JvmFigures jvm = new JvmFigures();
         LoadCounters counters = new LoadCounters();
@@ -52,7 +53,7 @@ public final class LoadRun {
         }
 
         driver.start();
-        TimeUnit.SECONDS.sleep(warmupSeconds); // the run's length, not a wait for something to happen
+        long warmupMillis = new JitWarmup(minWarmupSeconds, maxWarmupSeconds).await();
         counters.latenciesSinceLastCall();
         jvm.resetPeakThreads();
         long succeeded0 = counters.succeeded();
@@ -84,6 +85,7 @@ public final class LoadRun {
         result.put("http", http);
         result.put("invocations", calls);
         result.put("seconds", String.format("%.2f", seconds));
+        result.put("warmupSeconds", warmupMillis / 1000);
         result.put("perSecond", Math.round(calls / seconds));
         result.put("p50Micros", latencies.getValueAtPercentile(50));
         result.put("p99Micros", latencies.getValueAtPercentile(99));

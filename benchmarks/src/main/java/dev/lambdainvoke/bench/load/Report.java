@@ -10,21 +10,23 @@ final class Report {
     private Report() {
     }
 
-    static String markdown(List<RunResult> results, long warmup, long measure, boolean quick) {
+    static String markdown(List<RunResult> results, long warmup, long maxWarmup, long measure, boolean quick) {
         StringBuilder md = new StringBuilder();
         if (quick) {
             md.append("**--quick run: a check that the benchmark works; these figures mean nothing.**\n\n");
         }
-        md.append(String.format(Locale.ROOT, "Each row: a fresh client JVM (%s, -Xms1g -Xmx1g), %d s warm-up, %d s "
-                                             + "measured.%n%n", System.getProperty("java.version"), warmup, measure));
+        md.append(String.format(Locale.ROOT, "Each row: a fresh client JVM (Java %s, -Xms1g -Xmx1g, %d cores), warmed up "
+                                             + "for %d s or until the JIT is quiet (at most %d s; the warm-up column), "
+                                             + "then measured for %d s.%n%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), warmup, maxWarmup, measure));
         md.append("| workload | client | inv/s | p50 ms | p99 ms | CPU µs/inv | CPU cores | alloc KB/inv "
-                  + "| Java threads | OS threads | live heap MiB |\n");
-        md.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                  + "| Java threads | OS threads | live heap MiB | warm-up s |\n");
+        md.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (RunResult r : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.2f | %.1f | %.2f | %.1f | %d | %d | %.1f |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.2f | %.1f | %.2f | %.1f | %d | %d | %.1f | %d |%n",
                     r.workload(), r.label(), r.perSecond(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0,
                     r.cpuMicrosPerCall(), r.cpuCores(), r.allocatedBytesPerCall() / 1024.0, r.peakJavaThreads(),
-                    r.osThreads(), r.liveHeapMiB()));
+                    r.osThreads(), r.liveHeapMiB(), r.warmupSeconds()));
         }
         md.append('\n');
         targets(md, results);
