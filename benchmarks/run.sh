@@ -3,7 +3,7 @@
 #   bash benchmarks/run.sh            # the figures of the README's Performance section (about 10 minutes)
 #   bash benchmarks/run.sh --quick    # a few seconds per run: proves it all works; the figures mean nothing
 # Load-benchmark options (see BenchmarkRun) pass through, e.g. --workloads=W1 --http=NETTY --measure=30.
-# Results: benchmarks/target/performance.md (load) and benchmarks/target/mapping.txt (JMH).
+# Results: benchmarks/target/performance.md (load) and benchmarks/target/jmh.txt (JMH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,11 +24,11 @@ cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 echo "== Load: (a) raw SDK, (b) lambda-invoke route, (c) aws2-lambda route; W1 and W2"
 java -cp "$cp" dev.lambdainvoke.bench.load.BenchmarkRun --out=benchmarks/target/performance.md "${load_args[@]}"
 
-echo "== Mapping (JMH)"
+echo "== Mapping and route overhead (JMH)"
 if $quick; then
   jmh_args=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
 else
   jmh_args=(-f 1 -wi 5 -w 2s -i 5 -r 3s)
 fi
-java -cp "$cp" org.openjdk.jmh.Main 'dev.lambdainvoke.bench.mapping.*' "${jmh_args[@]}" -o benchmarks/target/mapping.txt
-tail -n 20 benchmarks/target/mapping.txt
+java -cp "$cp" org.openjdk.jmh.Main 'dev.lambdainvoke.bench.(mapping|route).*' "${jmh_args[@]}" -prof gc -o benchmarks/target/jmh.txt
+grep -E "^Benchmark |Benchmark\.[A-Za-z]+(:gc.alloc.rate.norm)? " benchmarks/target/jmh.txt

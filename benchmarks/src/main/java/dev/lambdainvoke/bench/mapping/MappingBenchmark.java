@@ -170,8 +170,6 @@ public class MappingBenchmark {
                 && message.getHeader(LambdaInvokeConstants.REQUEST_ID) != null
                 && "$LATEST".equals(message.getHeader(LambdaInvokeConstants.EXECUTED_VERSION)),
                 "response headers not set: " + message.getHeaders());
-        System.out.println("[mapping] document " + orderBytes.length + " bytes; JSONata payload "
-                           + fromBytes.getBytes(StandardCharsets.UTF_8).length + " bytes: " + fromBytes);
     }
 
     private static void require(boolean condition, String failure) {
