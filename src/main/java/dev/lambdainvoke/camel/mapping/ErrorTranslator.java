@@ -78,10 +78,10 @@ public final class ErrorTranslator {
         if (CrtFailures.isTlsFailure(error)) {
             // CRT says only that the handshake failed; a certificate is by far the likeliest cause, and no retry fixes it
             return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: the TLS handshake failed, "
-                                             + "nothing was sent (with httpClient=crt: a certificate the operating "
-                                             + "system's trust store does not trust - CRT does not read the JVM's - an "
-                                             + "expired certificate or one not for this host, or no TLS version in "
-                                             + "common; TLS verification is always on): " + rootMessage(error),
+                                             + "nothing was sent (most likely a certificate the operating system's trust "
+                                             + "store does not trust, which httpClient=crt uses instead of the JVM's; or "
+                                             + "one expired or not for this host, or no TLS version in common; TLS "
+                                             + "verification is always on): " + rootMessage(error),
                     exchange, error, function, 0, LambdaInvokeException.CLIENT_ERROR, null, false);
         }
         if (isTimeout(error)) {
