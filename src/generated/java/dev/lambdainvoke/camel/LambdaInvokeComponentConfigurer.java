@@ -47,6 +47,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "endpointOverride": getOrCreateConfiguration(target).setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "failonfunctionerror":
         case "failOnFunctionError": getOrCreateConfiguration(target).setFailOnFunctionError(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.lang.String.class, value)); return true;
         case "invocationtype":
         case "invocationType": getOrCreateConfiguration(target).setInvocationType(property(camelContext, java.lang.String.class, value)); return true;
         case "jsonata": getOrCreateConfiguration(target).setJsonata(property(camelContext, java.lang.String.class, value)); return true;
@@ -113,6 +115,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "endpointOverride": return java.lang.String.class;
         case "failonfunctionerror":
         case "failOnFunctionError": return boolean.class;
+        case "httpclient":
+        case "httpClient": return java.lang.String.class;
         case "invocationtype":
         case "invocationType": return java.lang.String.class;
         case "jsonata": return java.lang.String.class;
@@ -175,6 +179,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "endpointOverride": return getOrCreateConfiguration(target).getEndpointOverride();
         case "failonfunctionerror":
         case "failOnFunctionError": return getOrCreateConfiguration(target).isFailOnFunctionError();
+        case "httpclient":
+        case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "invocationtype":
         case "invocationType": return getOrCreateConfiguration(target).getInvocationType();
         case "jsonata": return getOrCreateConfiguration(target).getJsonata();

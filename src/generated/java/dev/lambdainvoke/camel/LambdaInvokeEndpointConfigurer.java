@@ -37,6 +37,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "endpointOverride": target.getConfiguration().setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "failonfunctionerror":
         case "failOnFunctionError": target.getConfiguration().setFailOnFunctionError(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.lang.String.class, value)); return true;
         case "invocationtype":
         case "invocationType": target.getConfiguration().setInvocationType(property(camelContext, java.lang.String.class, value)); return true;
         case "jsonata": target.getConfiguration().setJsonata(property(camelContext, java.lang.String.class, value)); return true;
@@ -100,6 +102,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "endpointOverride": return java.lang.String.class;
         case "failonfunctionerror":
         case "failOnFunctionError": return boolean.class;
+        case "httpclient":
+        case "httpClient": return java.lang.String.class;
         case "invocationtype":
         case "invocationType": return java.lang.String.class;
         case "jsonata": return java.lang.String.class;
@@ -159,6 +163,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "endpointOverride": return target.getConfiguration().getEndpointOverride();
         case "failonfunctionerror":
         case "failOnFunctionError": return target.getConfiguration().isFailOnFunctionError();
+        case "httpclient":
+        case "httpClient": return target.getConfiguration().getHttpClient();
         case "invocationtype":
         case "invocationType": return target.getConfiguration().getInvocationType();
         case "jsonata": return target.getConfiguration().getJsonata();

@@ -23,7 +23,7 @@ public class LambdaInvokeEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(30);
         props.add("accessKey");
         props.add("allowHeaderOverrides");
         props.add("allowedFunctions");
@@ -32,6 +32,7 @@ public class LambdaInvokeEndpointUriFactory extends org.apache.camel.support.com
         props.add("endpointOverride");
         props.add("failOnFunctionError");
         props.add("function");
+        props.add("httpClient");
         props.add("invocationType");
         props.add("jsonata");
         props.add("lambdaClient");

@@ -63,6 +63,16 @@ public class LambdaInvokeConfiguration implements Cloneable {
                             + "because it waited.")
     private int maxConcurrency = 64;
 
+    @UriParam(label = "advanced", defaultValue = "netty", enums = "netty,crt",
+              description = "The SDK's HTTP client for Lambda calls. netty (default): pure Java, trusts the JVM trust store "
+                            + "(javax.net.ssl.trustStore). crt: the AWS Common Runtime client, more invocations per second "
+                            + "and less CPU per call; needs software.amazon.awssdk:aws-crt-client and "
+                            + "software.amazon.awssdk.crt:aws-crt on the classpath (a native library for the platform), "
+                            + "trusts the operating system's trust store instead of the JVM's, has no socket read timeout "
+                            + "(timeout bounds each call), and keeps the connection of a call that timed out until Lambda "
+                            + "answers. STS calls for roleArn use the JDK client either way.")
+    private String httpClient = "netty";
+
     @UriParam(label = "security", defaultValue = "false",
               description = "Honour the per-message override headers (LambdaFunction, LambdaQualifier, ...). Off by "
                             + "default so that a route fed by HTTP cannot let callers choose the function.")
@@ -230,6 +240,14 @@ public class LambdaInvokeConfiguration implements Cloneable {
 
     public void setMaxConcurrency(int maxConcurrency) {
         this.maxConcurrency = maxConcurrency;
+    }
+
+    public String getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(String httpClient) {
+        this.httpClient = httpClient;
     }
 
     public boolean isAllowHeaderOverrides() {

@@ -32,7 +32,7 @@ class ComponentMetadataTest {
             "logType", "clientContext", "jsonata", "failOnFunctionError", "timeout", "connectTimeout", "maxConcurrency",
             "allowHeaderOverrides", "accessKey", "secretKey", "sessionToken", "lambdaClient", "allowedFunctions",
             "profile", "useEc2Role", "roleArn", "roleExternalId", "roleSessionName", "stsEndpointOverride", "proxyHost",
-            "proxyPort", "proxyScheme", "nonProxyHosts");
+            "proxyPort", "proxyScheme", "nonProxyHosts", "httpClient");
     private static final Set<String> SECRETS = Set.of("accessKey", "secretKey", "sessionToken");
 
     private static JsonNode componentJson() throws Exception {
@@ -88,6 +88,9 @@ class ComponentMetadataTest {
         assertThat(properties.path("useEc2Role").path("defaultValue").asBoolean()).isFalse();
         assertThat(properties.path("proxyScheme").path("defaultValue").asText()).isEqualTo("http");
         assertThat(texts(properties.path("proxyScheme").path("enum"))).containsExactly("http", "https");
+        assertThat(properties.path("httpClient").path("defaultValue").asText()).isEqualTo("netty");
+        assertThat(texts(properties.path("httpClient").path("enum"))).containsExactly("netty", "crt");
+        assertThat(properties.path("httpClient").path("group").asText()).isEqualTo("advanced");
     }
 
     @Test

@@ -57,6 +57,7 @@ class OptionValidationTest {
             "connectTimeout   | 0                | must be positive",
             "maxConcurrency   | 0                | must be at least 1",
             "maxConcurrency   | -5               | must be at least 1",
+            "httpClient       | okhttp           | must be netty or crt",
             "endpointOverride | ftp://x          | must be an http(s) URI",
             "endpointOverride | not a uri        | is not a valid URI",
             "endpointOverride | http://          | is not a valid URI",

@@ -1,6 +1,9 @@
 package dev.lambdainvoke.camel;
 
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.lambdainvoke.camel.support.CamelHarness;
@@ -19,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * TLS is always verified: an https endpoint whose certificate the JVM does not trust (WireMock's self-signed one) fails
  * the exchange with a non-retryable ClientError that says so, and the function is never invoked. A certificate the JVM
- * trusts (a private CA added to its trust store, the way to trust one: there is no trust-all option) is accepted.
+ * trusts (a private CA added to its trust store, the way to trust one: there is no trust-all option) is accepted. With
+ * httpClient=crt the operating system's trust store decides instead.
  */
 class TlsVerificationTest {
 
@@ -59,6 +63,38 @@ class TlsVerificationTest {
             assertThat(error.getMessage()).contains("TLS").containsIgnoringCase("certificate");
         }
         assertThat(selfSigned.getAllServeEvents()).as("requests the function's server answered").isEmpty();
+    }
+
+    /**
+     * httpClient=crt verifies too, against the operating system's trust store: it refuses the self-signed certificate,
+     * and also the one the JVM trusts (CRT does not read javax.net.ssl.trustStore). Either way nothing is invoked and
+     * the failure is Netty's: a non-retryable ClientError about TLS. CRT's TLS library reports a refused handshake only
+     * after a random 10 to 30 s delay (s2n's "blinding" against timing attacks), so both calls run at once.
+     */
+    @Test
+    void withCrtAnUntrustedCertificateFailsTheSameWayAndTheJvmTrustStoreDoesNotApply() throws Exception {
+        URI untrusted = URI.create("https://localhost:" + selfSigned.httpsPort());
+        URI trustedByTheJvmOnly = URI.create("https://localhost:" + localhostCertified.httpsPort());
+        try (SystemProperties trust = LocalhostTls.get().trustedByTheJvm();
+             CamelHarness camel = CamelHarness.against(untrusted)) {
+            CompletableFuture<Exchange> first = camel.template().asyncSend("lambda-invoke:f?httpClient=crt",
+                    e -> e.getMessage().setBody("{}"));
+            CompletableFuture<Exchange> second = camel.template().asyncSend(
+                    "lambda-invoke:f?httpClient=crt&endpointOverride=" + trustedByTheJvmOnly, e -> e.getMessage()
+                            .setBody("{}"));
+
+            for (Exchange result : List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS))) {
+                assertThat(result.getException()).isInstanceOf(LambdaInvokeException.class);
+                LambdaInvokeException error = (LambdaInvokeException) result.getException();
+                assertThat(error.getErrorCode()).isEqualTo(LambdaInvokeException.CLIENT_ERROR);
+                assertThat(error.isRetryable()).isFalse();
+                assertThat(error.getStatusCode()).isZero();
+                assertThat(error.getMessage()).contains("TLS").containsIgnoringCase("certificate")
+                        .contains("operating system's trust store");
+            }
+        }
+        assertThat(selfSigned.getAllServeEvents()).as("requests the function's server answered").isEmpty();
+        assertThat(localhostCertified.getAllServeEvents()).as("requests the function's server answered").isEmpty();
     }
 
     @Test

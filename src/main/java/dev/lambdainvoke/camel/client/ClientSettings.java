@@ -18,16 +18,19 @@ public final class ClientSettings {
     private final Duration timeout;
     private final Duration connectTimeout;
     private final int maxConcurrency;
+    private final HttpClientKind httpClient;
     private final CredentialSettings credentials;
     private final ProxySettings proxy;
 
     private ClientSettings(String region, URI endpointOverride, Duration timeout, Duration connectTimeout,
-                           int maxConcurrency, CredentialSettings credentials, ProxySettings proxy) {
+                           int maxConcurrency, HttpClientKind httpClient, CredentialSettings credentials,
+                           ProxySettings proxy) {
         this.region = region;
         this.endpointOverride = endpointOverride;
         this.timeout = timeout;
         this.connectTimeout = connectTimeout;
         this.maxConcurrency = maxConcurrency;
+        this.httpClient = httpClient;
         this.credentials = credentials;
         this.proxy = proxy;
     }
@@ -48,7 +51,8 @@ public final class ClientSettings {
         return new ClientSettings(blankToNull(config.getRegion()),
                 EndpointUris.parse(config.getEndpointOverride(), "endpointOverride"),
                 Duration.ofMillis(config.getTimeout()), Duration.ofMillis(config.getConnectTimeout()),
-                config.getMaxConcurrency(), CredentialSettings.of(config), ProxySettings.of(config));
+                config.getMaxConcurrency(), HttpClientKind.of(config.getHttpClient()), CredentialSettings.of(config),
+                ProxySettings.of(config));
     }
 
     private static String blankToNull(String s) {
@@ -75,6 +79,11 @@ public final class ClientSettings {
         return maxConcurrency;
     }
 
+    /** The SDK HTTP client to build the Lambda client on (the STS client for roleArn is the JDK one either way). */
+    public HttpClientKind httpClient() {
+        return httpClient;
+    }
+
     public CredentialSettings credentials() {
         return credentials;
     }
@@ -95,19 +104,22 @@ public final class ClientSettings {
         ClientSettings that = (ClientSettings) o;
         return maxConcurrency == that.maxConcurrency && Objects.equals(region, that.region)
                 && Objects.equals(endpointOverride, that.endpointOverride) && timeout.equals(that.timeout)
-                && connectTimeout.equals(that.connectTimeout) && credentials.equals(that.credentials)
+                && connectTimeout.equals(that.connectTimeout) && httpClient == that.httpClient
+                && credentials.equals(that.credentials)
                 && Objects.equals(proxy, that.proxy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(region, endpointOverride, timeout, connectTimeout, maxConcurrency, credentials, proxy);
+        return Objects.hash(region, endpointOverride, timeout, connectTimeout, maxConcurrency, httpClient, credentials,
+                proxy);
     }
 
     @Override
     public String toString() {
         return "ClientSettings[region=" + region + ", endpointOverride=" + endpointOverride + ", timeout=" + timeout
-               + ", connectTimeout=" + connectTimeout + ", maxConcurrency=" + maxConcurrency + ", credentials="
+               + ", connectTimeout=" + connectTimeout + ", maxConcurrency=" + maxConcurrency + ", httpClient="
+               + httpClient.optionValue() + ", credentials="
                + credentials + (proxy == null ? "" : ", " + proxy) + "]";
     }
 }

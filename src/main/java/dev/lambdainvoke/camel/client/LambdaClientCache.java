@@ -24,7 +24,7 @@ public final class LambdaClientCache {
 
     private final LambdaClientFactory factory = new LambdaClientFactory();
     private final Map<Object, Entry> entries = new HashMap<>();
-    // one set of I/O threads for all clients: fewer threads, and closing a client need not wait for its own loops
+    // one set of I/O threads for all Netty clients: fewer threads, and closing a client need not wait for its own loops
     private SdkEventLoopGroup eventLoops;
 
     /** A user's client, shared by the endpoints that name it with the same limit. Identity, not equality, of the client. */
@@ -53,9 +53,10 @@ public final class LambdaClientCache {
     public synchronized ClientLease acquire(ClientSettings settings) {
         Entry entry = entries.get(settings);
         if (entry == null) {
-            LambdaClientFactory.Built built = factory.build(settings, eventLoops());
+            // the Netty I/O threads are made only for a Netty client: CRT runs on native event loops of its own
+            LambdaClientFactory.Built built = factory.build(settings, this::eventLoops);
             entry = new Entry(LambdaInvoker.owning(built.client(), new InvocationGate(settings.maxConcurrency()),
-                    built::close));
+                    built::close, built.closeEndsCallsInFlight()));
             entries.put(settings, entry);
             LOG.debug("Created Lambda client for {}", settings);
         }

@@ -1,7 +1,10 @@
 package dev.lambdainvoke.camel.client;
 
+import java.util.function.Supplier;
+
 import dev.lambdainvoke.camel.client.CredentialsFactory.OwnedCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
@@ -13,8 +16,9 @@ import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClientBuilder;
 
 /**
- * Builds an SDK client from {@link ClientSettings}. TLS certificates are always verified (the SDK's default trust, which
- * is the JVM's): there is no option to turn that off.
+ * Builds an SDK client from {@link ClientSettings}, on Netty or on CRT ({@code httpClient}). TLS certificates are always
+ * verified, with the HTTP client's default trust (the JVM's for Netty, the operating system's for CRT): there is no option
+ * to turn that off.
  */
 final class LambdaClientFactory {
 
@@ -23,25 +27,27 @@ final class LambdaClientFactory {
 
     private final CredentialsFactory credentialsFactory = new CredentialsFactory();
 
-    /** A built client and the credentials built for it, closed together. */
-    record Built(LambdaAsyncClient client, OwnedCredentials credentials) {
+    /**
+     * A built client and the credentials built for it, closed together. {@code closeEndsCallsInFlight}: whether closing
+     * the client fails its calls in flight (Netty does; CRT lets them run until Lambda answers).
+     */
+    record Built(LambdaAsyncClient client, OwnedCredentials credentials, boolean closeEndsCallsInFlight) {
         void close() {
             client.close();
             credentials.close();
         }
     }
 
-    Built build(ClientSettings settings, SdkEventLoopGroup eventLoops) {
-        NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder()
-                .eventLoopGroup(eventLoops)
-                // the gate keeps calls at or below maxConcurrency, so a connection is always free for a started call
-                .maxConcurrency(settings.maxConcurrency())
-                .connectionAcquisitionTimeout(settings.timeout())
-                .connectionTimeout(settings.connectTimeout())
-                // a function may legitimately answer after minutes: the socket must wait as long as the invocation may
-                .readTimeout(settings.timeout())
-                .tcpKeepAlive(true)
-                .proxyConfiguration(ProxySettings.forNetty(settings.proxy()));
+    /**
+     * @param eventLoops the shared Netty I/O threads, asked for only when the client runs on Netty (CRT has native event
+     *                   loops of its own)
+     */
+    Built build(ClientSettings settings, Supplier<SdkEventLoopGroup> eventLoops) {
+        boolean crt = settings.httpClient() == HttpClientKind.CRT;
+        if (crt) {
+            CrtRequirement.check(CrtRequirement.visibleTo(LambdaClientFactory.class.getClassLoader()));
+        }
+        SdkAsyncHttpClient.Builder<?> http = crt ? CrtHttpClients.builder(settings) : netty(settings, eventLoops.get());
 
         Region region = region(settings);
         OwnedCredentials credentials = credentialsFactory.build(settings.credentials(), region, settings.proxy(),
@@ -59,7 +65,7 @@ final class LambdaClientFactory {
             builder.endpointOverride(settings.endpointOverride());
         }
         try {
-            return new Built(builder.build(), credentials);
+            return new Built(builder.build(), credentials, !crt);
         } catch (RuntimeException e) {
             credentials.close();
             if (e instanceof SdkClientException && region == null) {
@@ -68,6 +74,19 @@ final class LambdaClientFactory {
             }
             throw e;
         }
+    }
+
+    private static NettyNioAsyncHttpClient.Builder netty(ClientSettings settings, SdkEventLoopGroup eventLoops) {
+        return NettyNioAsyncHttpClient.builder()
+                .eventLoopGroup(eventLoops)
+                // the gate keeps calls at or below maxConcurrency, so a connection is always free for a started call
+                .maxConcurrency(settings.maxConcurrency())
+                .connectionAcquisitionTimeout(settings.timeout())
+                .connectionTimeout(settings.connectTimeout())
+                // a function may legitimately answer after minutes: the socket must wait as long as the invocation may
+                .readTimeout(settings.timeout())
+                .tcpKeepAlive(true)
+                .proxyConfiguration(ProxySettings.forNetty(settings.proxy()));
     }
 
     private static Region region(ClientSettings settings) {

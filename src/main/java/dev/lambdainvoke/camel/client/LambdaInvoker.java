@@ -1,7 +1,10 @@
 package dev.lambdainvoke.camel.client;
 
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -20,21 +23,40 @@ public final class LambdaInvoker {
     /** Closes the client and what was built with it; null for a user's client, which is never closed. */
     private final Runnable closeClient;
     private final AtomicBoolean closing = new AtomicBoolean();
+    /**
+     * The outcomes of calls in flight, kept only for a client whose close leaves them running (CRT): closing the invoker
+     * then ends them itself. Null otherwise.
+     */
+    private final Set<CompletableFuture<InvokeResponse>> inFlight;
 
-    private LambdaInvoker(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient) {
+    private LambdaInvoker(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient, boolean closeEndsCalls) {
         this.client = client;
         this.gate = gate;
         this.closeClient = closeClient;
+        this.inFlight = closeClient != null && !closeEndsCalls ? ConcurrentHashMap.newKeySet() : null;
     }
 
-    /** An invoker around a client built for it; {@link #close()} runs {@code closeClient}. */
+    /**
+     * An invoker around a client built for it, whose close fails the calls in flight (Netty); {@link #close()} runs
+     * {@code closeClient}.
+     */
     public static LambdaInvoker owning(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient) {
-        return new LambdaInvoker(client, gate, closeClient);
+        return owning(client, gate, closeClient, true);
+    }
+
+    /**
+     * An invoker around a client built for it; {@link #close()} runs {@code closeClient}. With
+     * {@code closeEndsCallsInFlight} false (CRT, whose close leaves calls in flight running until Lambda answers), the
+     * invoker ends each call still in flight itself, as stopped in flight, right after closing the client.
+     */
+    public static LambdaInvoker owning(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient,
+                                       boolean closeEndsCallsInFlight) {
+        return new LambdaInvoker(client, gate, closeClient, closeEndsCallsInFlight);
     }
 
     /** An invoker around a user's client, which {@link #close()} leaves open (its calls in flight carry on). */
     public static LambdaInvoker borrowing(LambdaAsyncClient client, InvocationGate gate) {
-        return new LambdaInvoker(client, gate, null);
+        return new LambdaInvoker(client, gate, null, true);
     }
 
     /**
@@ -76,6 +98,13 @@ public final class LambdaInvoker {
                     : refused);
         }
         CompletableFuture<InvokeResponse> outcome = new CompletableFuture<>();
+        if (inFlight != null) {
+            inFlight.add(outcome);
+            outcome.whenComplete((response, failure) -> inFlight.remove(outcome));
+            if (closing.get()) {
+                endCallsInFlight(); // close() swept before this call was added: it must not outlive the close
+            }
+        }
         call.whenComplete((response, failure) -> {
             if (failure == null) {
                 outcome.complete(response);
@@ -109,6 +138,17 @@ public final class LambdaInvoker {
             if (closeClient != null) {
                 closeClient.run();
             }
+            if (inFlight != null) {
+                endCallsInFlight();
+            }
+        }
+    }
+
+    /** Ends each call still in flight as stopped in flight; Lambda's answer, should it come later, is ignored. */
+    private void endCallsInFlight() {
+        for (CompletableFuture<InvokeResponse> outcome : inFlight) {
+            outcome.completeExceptionally(new InvocationStoppedInFlightException(new CancellationException(
+                    "the HTTP client was closed; it does not end the calls in flight itself")));
         }
     }
 

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.lambdainvoke.camel.LambdaInvokeConfiguration;
 
 /**
- * The proxy options, checked, as the two HTTP clients want them: Netty's for Lambda, the JDK one's for STS.
+ * The proxy options, checked, as the HTTP clients want them: Netty's or CRT's for Lambda, the JDK one's for STS.
  * <ul>
  * <li>With proxyHost set, that proxy is exactly the proxy used: the SDK's fallbacks to the JVM's proxy system properties
  * and to HTTP(S)_PROXY / NO_PROXY are off, so nothing from the machine mixes in (not even its non-proxy hosts).</li>
@@ -25,6 +26,10 @@ public final class ProxySettings {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]");
     private static final Pattern NON_PROXY_HOST = Pattern.compile("[A-Za-z0-9._*:\\[\\]-]+");
+    // 1 to 3 leading IPv4 octets, then wildcards: 10.* or 127.0.0.*
+    private static final Pattern IPV4_PREFIX = Pattern.compile("((?:\\d{1,3}\\.){1,3})\\*(?:\\.\\*)*");
+    private static final String OPTION_NON_PROXY_HOSTS = "Option 'nonProxyHosts'";
+    private static final String JVM_NON_PROXY_HOSTS = "System property 'http.nonProxyHosts'";
 
     private final String scheme;
     private final String host;
@@ -80,10 +85,36 @@ public final class ProxySettings {
         if (!s.equals("http") && !s.equals("https")) {
             throw new IllegalArgumentException("Option 'proxyScheme' must be http or https, was '" + scheme + "'");
         }
-        return new ProxySettings(s, host, port, nonProxyHosts(nonProxy));
+        return new ProxySettings(s, host, port, nonProxyHosts(nonProxy, OPTION_NON_PROXY_HOSTS));
     }
 
-    private static List<String> nonProxyHosts(String value) {
+    /**
+     * The JVM's {@code http.proxyHost}, {@code http.proxyPort} (80 when unset, as in Java) and {@code http.nonProxyHosts}
+     * as read when a client is built, or null without {@code http.proxyHost}: what the Netty client applies by itself
+     * when no proxy option is set, for the CRT client, which reads them only with a proxy configuration of its own.
+     * Proxy credentials ({@code http.proxyUser}) are not read: the component supports no proxy authentication.
+     */
+    static ProxySettings fromJvmProperties() {
+        String host = trimmed(System.getProperty("http.proxyHost"));
+        if (host == null) {
+            return null;
+        }
+        String port = trimmed(System.getProperty("http.proxyPort"));
+        int p;
+        try {
+            p = port == null ? 80 : Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            p = -1;
+        }
+        if (p < 1 || p > 65535) {
+            throw new IllegalArgumentException("System property 'http.proxyPort' must be a port between 1 and 65535, was '"
+                                               + port + "'");
+        }
+        return new ProxySettings("http", host, p,
+                nonProxyHosts(trimmed(System.getProperty("http.nonProxyHosts")), JVM_NON_PROXY_HOSTS));
+    }
+
+    private static List<String> nonProxyHosts(String value, String source) {
         List<String> hosts = new ArrayList<>();
         if (value == null) {
             return hosts;
@@ -94,7 +125,7 @@ public final class ProxySettings {
                 continue;
             }
             if (!NON_PROXY_HOST.matcher(h).matches()) {
-                throw new IllegalArgumentException("Option 'nonProxyHosts' must list host names or patterns separated by "
+                throw new IllegalArgumentException(source + " must list host names or patterns separated by "
                                                    + "| (like localhost|*.example.com), found '" + h + "'");
             }
             hosts.add(h.toLowerCase(Locale.ROOT));
@@ -115,6 +146,62 @@ public final class ProxySettings {
             }
         }
         return regex.toString();
+    }
+
+    /**
+     * The hosts to reach directly as the CRT client's bypass list wants them. CRT follows curl's no_proxy: a name matches
+     * itself and its subdomains, {@code *} alone matches every host, an IPv4 address may carry a /bits prefix. So
+     * {@code localhost} stays as it is (its subdomains go direct too), {@code *.example.com} becomes
+     * {@code .example.com} (example.com itself goes direct too) and {@code 127.0.0.*} becomes {@code 127.0.0.0/24}.
+     * A {@code *} anywhere else has no counterpart there and fails with a message naming where the pattern came from.
+     *
+     * @param fromJvm whether these settings came from {@link #fromJvmProperties()} rather than the options
+     */
+    List<String> crtNoProxyHosts(boolean fromJvm) {
+        List<String> entries = new ArrayList<>();
+        for (String pattern : nonProxyHosts) {
+            String entry = toCrtNoProxy(pattern);
+            if (entry == null) {
+                throw new IllegalArgumentException((fromJvm ? JVM_NON_PROXY_HOSTS : OPTION_NON_PROXY_HOSTS)
+                                                   + " has '" + pattern + "', which httpClient=crt cannot follow: its "
+                                                   + "bypass list takes host names (a name covers its subdomains too), "
+                                                   + "*.domain, * alone, or an IPv4 prefix such as 10.* or 127.0.0.*");
+            }
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    /** One Java http.nonProxyHosts pattern as a curl no_proxy entry, or null when there is none (see above). */
+    static String toCrtNoProxy(String pattern) {
+        int star = pattern.indexOf('*');
+        if (star < 0 || pattern.equals("*")) {
+            return pattern;
+        }
+        if (pattern.startsWith("*.") && pattern.indexOf('*', 1) < 0 && pattern.length() > 2) {
+            return pattern.substring(1);
+        }
+        Matcher ipv4 = IPV4_PREFIX.matcher(pattern);
+        if (ipv4.matches()) {
+            String[] octets = ipv4.group(1).split("\\.");
+            StringBuilder network = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                if (i > 0) {
+                    network.append('.');
+                }
+                if (i < octets.length) {
+                    int octet = Integer.parseInt(octets[i]);
+                    if (octet > 255) {
+                        return null;
+                    }
+                    network.append(octet);
+                } else {
+                    network.append('0');
+                }
+            }
+            return network.append('/').append(8 * octets.length).toString();
+        }
+        return null;
     }
 
     private static String trimmed(String value) {

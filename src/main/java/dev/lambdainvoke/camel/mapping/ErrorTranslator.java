@@ -63,7 +63,9 @@ public final class ErrorTranslator {
         if (isConnectionAcquireTimeout(error)) {
             return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: no connection became free "
                                              + "within the HTTP client's acquire timeout; nothing was sent. With your own "
-                                             + "lambdaClient, keep maxConcurrency at or below its connection pool size",
+                                             + "lambdaClient, keep maxConcurrency at or below its connection pool size; "
+                                             + "with httpClient=crt, a call that timed out keeps its connection until "
+                                             + "Lambda answers",
                     exchange, error, function, 0, LambdaInvokeException.CONNECTION_FAILURE, null, true);
         }
         if (isCertificateFailure(error)) {
@@ -73,12 +75,21 @@ public final class ErrorTranslator {
                                              + "verification is always on): " + rootMessage(error),
                     exchange, error, function, 0, LambdaInvokeException.CLIENT_ERROR, null, false);
         }
+        if (CrtFailures.isTlsFailure(error)) {
+            // CRT says only that the handshake failed; a certificate is by far the likeliest cause, and no retry fixes it
+            return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: the TLS handshake failed, "
+                                             + "nothing was sent (most likely a certificate the operating system's trust "
+                                             + "store does not trust, which httpClient=crt uses instead of the JVM's; or "
+                                             + "one expired or not for this host, or no TLS version in common; TLS "
+                                             + "verification is always on): " + rootMessage(error),
+                    exchange, error, function, 0, LambdaInvokeException.CLIENT_ERROR, null, false);
+        }
         if (isTimeout(error)) {
             return new LambdaInvokeException("Invoking " + invocation.describe() + " timed out after the request was "
                                              + "sent; the function may have run, so it is not retried: " + error.getMessage(),
                     exchange, error, function, 0, LambdaInvokeException.TIMEOUT, null, false);
         }
-        if (isConnectionFailure(error)) {
+        if (isConnectionFailure(error) || CrtFailures.isConnectionFailure(error)) {
             return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: no response ("
                                              + rootMessage(error) + ")",
                     exchange, error, function, 0, LambdaInvokeException.CONNECTION_FAILURE, null, true);
@@ -161,8 +172,8 @@ public final class ErrorTranslator {
     }
 
     /**
-     * The Netty client's wait for a pooled connection ran out: the request never left. The SDK has no type for it, only
-     * a TimeoutException with this text, so the text is what we can go by.
+     * The HTTP client's wait for a pooled connection ran out: the request never left. The SDK has no type for it: Netty
+     * reports a TimeoutException with this text, so the text is what we can go by; CRT an error code of its own.
      */
     private static boolean isConnectionAcquireTimeout(Throwable error) {
         for (Throwable e = error; e != null && e.getCause() != e; e = e.getCause()) {
@@ -171,7 +182,7 @@ public final class ErrorTranslator {
                 return true;
             }
         }
-        return false;
+        return CrtFailures.isAcquireTimeout(error);
     }
 
     private static boolean isTimeout(Throwable error) {
@@ -235,6 +246,10 @@ public final class ErrorTranslator {
         }
         String text = root.getMessage() == null ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
+        String crtError = CrtFailures.errorName(root);
+        if (crtError != null) {
+            text += " [" + crtError + "]"; // CRT's texts are terse ("socket is closed."); its names are what to search for
+        }
         return root == error ? text : error.getMessage() + " <- " + text;
     }
 }

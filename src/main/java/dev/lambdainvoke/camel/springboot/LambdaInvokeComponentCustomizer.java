@@ -57,6 +57,7 @@ public class LambdaInvokeComponentCustomizer implements ComponentCustomizer {
         ifSet(p.getTimeout(), timeout -> c.setTimeout(timeout.toMillis()));
         ifSet(p.getConnectTimeout(), timeout -> c.setConnectTimeout(timeout.toMillis()));
         ifSet(p.getMaxConcurrency(), c::setMaxConcurrency);
+        ifSet(p.getHttpClient(), c::setHttpClient);
         ifSet(p.getAllowHeaderOverrides(), c::setAllowHeaderOverrides);
         ifSet(p.getAllowedFunctions(), c::setAllowedFunctions);
         ifSet(p.getAccessKey(), c::setAccessKey);

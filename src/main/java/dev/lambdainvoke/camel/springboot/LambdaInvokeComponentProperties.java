@@ -81,6 +81,13 @@ public class LambdaInvokeComponentProperties {
     private Integer maxConcurrency;
 
     /**
+     * The SDK's HTTP client for Lambda calls: netty (default; pure Java, the JVM trust store) or crt (the AWS Common
+     * Runtime client: more invocations per second, less CPU per call; needs software.amazon.awssdk:aws-crt-client and
+     * software.amazon.awssdk.crt:aws-crt, trusts the operating system's trust store, has no socket read timeout).
+     */
+    private String httpClient;
+
+    /**
      * Honour the per-message override headers (LambdaFunction, LambdaQualifier, ...). Off by default so that a route fed
      * by HTTP cannot let callers choose the function.
      */
@@ -259,6 +266,14 @@ public class LambdaInvokeComponentProperties {
 
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    public String getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(String httpClient) {
+        this.httpClient = httpClient;
     }
 
     public Integer getMaxConcurrency() {

@@ -62,6 +62,20 @@ class ClientSettingsIdentityTest {
     }
 
     @Test
+    void theHttpClientMakesADifferentIdentityWrittenAsTheOptionIs() {
+        ClientSettings netty = settings(c -> {
+        });
+        ClientSettings crt = settings(c -> c.setHttpClient("crt"));
+
+        assertThat(netty.httpClient()).isEqualTo(HttpClientKind.NETTY);
+        assertThat(crt).isNotEqualTo(netty).isEqualTo(settings(c -> c.setHttpClient(" CRT ")))
+                .hasSameHashCodeAs(settings(c -> c.setHttpClient("Crt")));
+        assertThat(settings(c -> c.setHttpClient("netty"))).isEqualTo(netty);
+        assertThat(netty.toString()).contains("maxConcurrency=64, httpClient=netty, credentials=");
+        assertThat(crt.toString()).contains("httpClient=crt");
+    }
+
+    @Test
     void toStringNamesTheSourcesButNoSecret() {
         ClientSettings settings = settings(c -> {
             c.setSessionToken(TOKEN);

@@ -56,7 +56,8 @@ class ConfigurationMetadataTest {
                 withDefault.add(option);
             }
         }
-        assertThat(withDefault).contains("timeout", "connectTimeout", "maxConcurrency", "invocationType", "logType");
+        assertThat(withDefault).contains("timeout", "connectTimeout", "maxConcurrency", "invocationType", "logType",
+                "httpClient");
     }
 
     @Test
@@ -69,7 +70,7 @@ class ConfigurationMetadataTest {
 
     @Test
     void enumeratedOptionsOfferCamelsChoices() {
-        for (String option : List.of("invocationType", "logType", "proxyScheme")) {
+        for (String option : List.of("invocationType", "logType", "proxyScheme", "httpClient")) {
             List<String> offered = new ArrayList<>();
             hints.get(P + kebab(option)).path("values").forEach(v -> offered.add(v.path("value").asText()));
             List<String> camelChoices = new ArrayList<>();

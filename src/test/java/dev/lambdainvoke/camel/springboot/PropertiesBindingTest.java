@@ -45,6 +45,7 @@ class PropertiesBindingTest {
         sample("timeout", "90s", 90_000L);
         sample("connectTimeout", "750ms", 750L);
         sample("maxConcurrency", "7", 7);
+        sample("httpClient", "crt", "crt");
         sample("allowHeaderOverrides", "true", true);
         sample("allowedFunctions", "orders-(eu|us)", "orders-(eu|us)");
         sample("accessKey", "AKIDSPRINGBOOT", "AKIDSPRINGBOOT");
