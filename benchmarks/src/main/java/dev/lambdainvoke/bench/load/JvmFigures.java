@@ -65,14 +65,24 @@ final class JvmFigures {
 
     /** Threads of the process as the OS sees them: Java threads, the JVM's own, and native ones (CRT's). */
     int osThreads() {
+        return (int) procStatus("Threads:");
+    }
+
+    /** Memory of the process in RAM (heap, thread stacks, native buffers, code), in KiB as Linux counts it. */
+    long residentKiB() {
+        return procStatus("VmRSS:");
+    }
+
+    /** A number from /proc/self/status; -1 where there is none (not Linux): the column says so. */
+    private static long procStatus(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Threads:")) {
-                    return Integer.parseInt(line.substring("Threads:".length()).trim());
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            // not Linux: the column says so
+            // fall through
         }
         return -1;
     }

@@ -72,6 +72,7 @@ public final class LoadRun {
         Histogram latencies = counters.latenciesSinceLastCall();
         int peakJavaThreads = jvm.peakJavaThreads();
         int osThreads = jvm.osThreads();
+        long residentKiB = jvm.residentKiB();
         long liveHeap = jvm.liveHeapBytes(); // still under load: what the calls in flight hold
 
         driver.stopAndDrain();
@@ -95,6 +96,7 @@ public final class LoadRun {
         result.put("peakJavaThreads", peakJavaThreads);
         result.put("osThreads", osThreads);
         result.put("liveHeapMiB", String.format("%.1f", liveHeap / 1024.0 / 1024.0));
+        result.put("residentMiB", residentKiB < 0 ? -1 : residentKiB / 1024);
         result.put("failures", counters.failed());
         StringBuilder line = new StringBuilder(RESULT);
         result.forEach((k, v) -> line.append(k).append('=').append(v).append(' '));

@@ -20,13 +20,13 @@ final class Report {
                                              + "then measured for %d s.%n%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), warmup, maxWarmup, measure));
         md.append("| workload | client | inv/s | p50 ms | p99 ms | CPU µs/inv | CPU cores | alloc KB/inv "
-                  + "| Java threads | OS threads | live heap MiB | warm-up s |\n");
-        md.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                  + "| Java threads | OS threads | live heap MiB | RSS MiB | warm-up s |\n");
+        md.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (RunResult r : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.2f | %.1f | %.2f | %.1f | %d | %d | %.1f | %d |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.2f | %.1f | %.2f | %.1f | %d | %d | %.1f | %d | %d |%n",
                     r.workload(), r.label(), r.perSecond(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0,
                     r.cpuMicrosPerCall(), r.cpuCores(), r.allocatedBytesPerCall() / 1024.0, r.peakJavaThreads(),
-                    r.osThreads(), r.liveHeapMiB(), r.warmupSeconds()));
+                    r.osThreads(), r.liveHeapMiB(), r.residentMiB(), r.warmupSeconds()));
         }
         md.append('\n');
         targets(md, results);

@@ -6,7 +6,7 @@ import java.util.Map;
 /** One {@link LoadRun}'s figures, read back from its RESULT line. */
 record RunResult(Workload workload, Client client, Http http, long perSecond, long p50Micros, long p99Micros,
                  double cpuMicrosPerCall, double cpuCores, long allocatedBytesPerCall, int peakJavaThreads,
-                 int osThreads, double liveHeapMiB, long warmupSeconds, long failures) {
+                 int osThreads, double liveHeapMiB, long residentMiB, long warmupSeconds, long failures) {
 
     static RunResult parse(String line) {
         Map<String, String> f = new HashMap<>();
@@ -19,7 +19,8 @@ record RunResult(Workload workload, Client client, Http http, long perSecond, lo
                 Long.parseLong(f.get("p99Micros")), Double.parseDouble(f.get("cpuMicrosPerCall")),
                 Double.parseDouble(f.get("cpuCores")), Long.parseLong(f.get("allocatedBytesPerCall")),
                 Integer.parseInt(f.get("peakJavaThreads")), Integer.parseInt(f.get("osThreads")),
-                Double.parseDouble(f.get("liveHeapMiB")), Long.parseLong(f.get("warmupSeconds")),
+                Double.parseDouble(f.get("liveHeapMiB")), Long.parseLong(f.get("residentMiB")),
+                Long.parseLong(f.get("warmupSeconds")),
                 Long.parseLong(f.get("failures")));
     }
 
