@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -121,26 +123,12 @@ public final class Peers {
      * with {@code diagnostics} (e.g. the server's log tail) in the message.
      */
     public static void awaitPort(int port, Duration deadline, BooleanSupplier stillAlive, Supplier<String> diagnostics) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!accepts(port)) {
-            if (!stillAlive.getAsBoolean()) {
-                throw new IllegalStateException("the server exited before port " + port + " opened\n" + diagnostics.get());
-            }
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("port " + port + " did not open within " + deadline + "\n" + diagnostics.get());
-            }
-            pause("port " + port);
+        Await.poll(deadline, () -> accepts(port) || !stillAlive.getAsBoolean());
+        if (accepts(port)) {
+            return;
         }
-    }
-
-    /** The poll interval of the await methods: not synchronisation, the loops exit as soon as their condition holds. */
-    private static void pause(String waitingFor) {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + waitingFor, e);
-        }
+        throw new IllegalStateException((stillAlive.getAsBoolean() ? "port " + port + " did not open within " + deadline
+                : "the server exited before port " + port + " opened") + "\n" + diagnostics.get());
     }
 
     /**
@@ -148,22 +136,25 @@ public final class Peers {
      * {@link IllegalStateException} with the log tail when {@code deadline} passes or the writer died.
      */
     public static String awaitLine(Path log, String text, Duration deadline, BooleanSupplier stillAlive) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (true) {
-            boolean alive = stillAlive.getAsBoolean(); // read before the file, so a last line is never missed
-            try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-                Optional<String> hit = lines.filter(line -> line.contains(text)).findFirst();
-                if (hit.isPresent()) {
-                    return hit.get();
-                }
-            } catch (IOException | UncheckedIOException e) {
-                // missing yet, or a partly written UTF-8 sequence: read again
-            }
-            if (!alive || System.nanoTime() > end) {
-                throw new IllegalStateException("no line containing '" + text + "' in " + log.toAbsolutePath()
-                        + (alive ? " within " + deadline : " (the process has exited)") + "\n" + tail(log, 40));
-            }
-            pause(log.toString());
+        AtomicReference<String> hit = new AtomicReference<>();
+        AtomicBoolean exited = new AtomicBoolean();
+        Await.poll(deadline, () -> {
+            exited.set(!stillAlive.getAsBoolean()); // read before the file, so a last line is never missed
+            hit.set(firstLineContaining(log, text));
+            return hit.get() != null || exited.get();
+        });
+        if (hit.get() != null) {
+            return hit.get();
+        }
+        throw new IllegalStateException("no line containing '" + text + "' in " + log.toAbsolutePath()
+                + (exited.get() ? " (the process has exited)" : " within " + deadline) + "\n" + tail(log, 40));
+    }
+
+    private static String firstLineContaining(Path log, String text) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(text)).findFirst().orElse(null);
+        } catch (IOException | UncheckedIOException e) {
+            return null; // missing yet, or a partly written UTF-8 sequence: read again
         }
     }
 
