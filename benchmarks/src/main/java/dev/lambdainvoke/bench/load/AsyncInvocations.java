@@ -12,7 +12,5 @@ interface AsyncInvocations extends AutoCloseable {
     }
 
     /** One invocation, waited for: proves before the run that the client really reaches the stub. */
-    default String invokeOnce() throws Exception {
-        throw new UnsupportedOperationException();
-    }
+    String invokeOnce() throws Exception;
 }

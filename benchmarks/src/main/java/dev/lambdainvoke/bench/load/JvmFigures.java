@@ -2,9 +2,12 @@ package dev.lambdainvoke.bench.load;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the client JVM spends, read from the JVM itself: CPU time of the whole process (so also GC and JIT threads),
@@ -43,13 +46,14 @@ final class JvmFigures {
     }
 
     /** CPU time of each live Java thread by name without its trailing number: where the process's CPU goes. */
-    java.util.Map<String, Long> cpuNanosByThreadGroup() {
-        java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+    Map<String, Long> cpuNanosByThreadGroup() {
+        Map<String, Long> groups = new TreeMap<>();
         for (long id : threads.getAllThreadIds()) {
-            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            ThreadInfo info = threads.getThreadInfo(id);
             long cpu = threads.getThreadCpuTime(id);
             if (info != null && cpu > 0) {
-                groups.merge(info.getThreadName().replaceAll("[-_ ]?\\d+$", "").replaceAll("-\\d+-", "-#-"), cpu, Long::sum);
+                String group = info.getThreadName().replaceAll("[-_ ]?\\d+$", "").replaceAll("-\\d+-", "-#-");
+                groups.merge(group, cpu, Long::sum);
             }
         }
         return groups;

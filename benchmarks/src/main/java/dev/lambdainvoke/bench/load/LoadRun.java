@@ -13,6 +13,9 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Arguments: {@code <stubPort> <W1|W2> <RAW_SDK|LAMBDA_INVOKE|AWS2_LAMBDA> <NETTY|CRT> <minWarmupSeconds>
  * <maxWarmupSeconds> <measureSeconds>}.
+ *
+ * <p>For finding where the CPU goes, {@code -Dbench.threadCpu=true} also prints the CPU per call of each group of
+ * threads (Netty I/O, SDK completion, ..., and what is not a Java thread: GC, JIT).
  */
 public final class LoadRun {
 
