@@ -24,7 +24,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 
 import static dev.lambdainvoke.camel.support.WireMockLambda.awsError;
 import static dev.lambdainvoke.camel.support.WireMockLambda.invoke;
@@ -265,6 +270,26 @@ class ErrorClassificationTest {
         assertThat(result.getMessage().getBody()).as("the request body, left for the route").isEqualTo("{\"id\":1}");
         assertThat(result.getMessage().getHeaders()).doesNotContainKey(LambdaInvokeConstants.STATUS_CODE);
         assertThat(lambda.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void bodyThatBreaksOffIsResponseIncompleteAlsoThroughAUsersOwnClient() throws Exception {
+        // the watch that sees the answer's headers is registered for every Lambda client (the SDK's classpath file), so
+        // a lambdaClient the component did not build gets the same classification
+        lambda.stub(invoke(FUNCTION).willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Length", "100")
+                .withBody("{\"partial")));
+        try (LambdaAsyncClient own = LambdaAsyncClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(lambda.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            camel.context().getRegistry().bind("ownClient", own);
+
+            Exchange result = camel.send("lambda-invoke:" + FUNCTION + "?lambdaClient=#ownClient", "{\"id\":1}");
+
+            assertThat(result.getException()).isExactlyInstanceOf(LambdaInvokeException.class);
+            assertThat(((LambdaInvokeException) result.getException()).getErrorCode()).isEqualTo("ResponseIncomplete");
+            assertThat(((LambdaInvokeException) result.getException()).isRetryable()).isFalse();
+        }
     }
 
     @Test
