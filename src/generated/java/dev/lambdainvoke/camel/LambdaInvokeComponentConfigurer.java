@@ -60,6 +60,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "logType": getOrCreateConfiguration(target).setLogType(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": getOrCreateConfiguration(target).setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "nonproxyhosts":
         case "nonProxyHosts": getOrCreateConfiguration(target).setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "profile": getOrCreateConfiguration(target).setProfile(property(camelContext, java.lang.String.class, value)); return true;
@@ -128,6 +130,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "logType": return java.lang.String.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "nonproxyhosts":
         case "nonProxyHosts": return java.lang.String.class;
         case "profile": return java.lang.String.class;
@@ -192,6 +196,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "logType": return getOrCreateConfiguration(target).getLogType();
         case "maxconcurrency":
         case "maxConcurrency": return getOrCreateConfiguration(target).getMaxConcurrency();
+        case "maxretryafter":
+        case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
         case "nonproxyhosts":
         case "nonProxyHosts": return getOrCreateConfiguration(target).getNonProxyHosts();
         case "profile": return getOrCreateConfiguration(target).getProfile();

@@ -50,6 +50,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "logType": target.getConfiguration().setLogType(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrency":
         case "maxConcurrency": target.getConfiguration().setMaxConcurrency(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "nonproxyhosts":
         case "nonProxyHosts": target.getConfiguration().setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "profile": target.getConfiguration().setProfile(property(camelContext, java.lang.String.class, value)); return true;
@@ -115,6 +117,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "logType": return java.lang.String.class;
         case "maxconcurrency":
         case "maxConcurrency": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "nonproxyhosts":
         case "nonProxyHosts": return java.lang.String.class;
         case "profile": return java.lang.String.class;
@@ -176,6 +180,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "logType": return target.getConfiguration().getLogType();
         case "maxconcurrency":
         case "maxConcurrency": return target.getConfiguration().getMaxConcurrency();
+        case "maxretryafter":
+        case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "nonproxyhosts":
         case "nonProxyHosts": return target.getConfiguration().getNonProxyHosts();
         case "profile": return target.getConfiguration().getProfile();

@@ -23,7 +23,7 @@ public class LambdaInvokeEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(31);
         props.add("accessKey");
         props.add("allowHeaderOverrides");
         props.add("allowedFunctions");
@@ -39,6 +39,7 @@ public class LambdaInvokeEndpointUriFactory extends org.apache.camel.support.com
         props.add("lazyStartProducer");
         props.add("logType");
         props.add("maxConcurrency");
+        props.add("maxRetryAfter");
         props.add("nonProxyHosts");
         props.add("profile");
         props.add("proxyHost");

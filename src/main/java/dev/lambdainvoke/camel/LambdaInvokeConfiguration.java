@@ -58,6 +58,14 @@ public class LambdaInvokeConfiguration implements Cloneable {
               description = "TCP connect timeout.")
     private long connectTimeout = 2000L;
 
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "Cap on the wait a 429's Retry-After asks for: the next redelivery of the throttled call waits "
+                            + "Retry-After, at most this long (LambdaThrottledException.getRetryAfter() still tells "
+                            + "Lambda's value). The wait applies to that call's own redeliveries only, never to a later "
+                            + "step once the exchange is handled. 0: Retry-After is ignored and the route's redelivery "
+                            + "policy alone decides.")
+    private long maxRetryAfter = 60_000L;
+
     @UriParam(label = "advanced", defaultValue = "64",
               description = "Invocations in flight per client. More exchanges wait, holding no thread, and none fails "
                             + "because it waited.")
@@ -232,6 +240,15 @@ public class LambdaInvokeConfiguration implements Cloneable {
 
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    /** Cap on the wait a 429's Retry-After asks for, in milliseconds. */
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
     }
 
     public int getMaxConcurrency() {

@@ -32,6 +32,11 @@ public class LambdaInvokeException extends CamelExchangeException {
      * answer. Not retryable: the function may have run.
      */
     public static final String STOPPED_IN_FLIGHT = "StoppedInFlight";
+    /**
+     * Error code of a 2xx answer whose body broke off (shorter than its Content-Length, a malformed chunk, the connection
+     * closed mid-body). Not retryable: Lambda answered, so the function ran.
+     */
+    public static final String RESPONSE_INCOMPLETE = "ResponseIncomplete";
     /** Error code of a client-side failure that fits no other code (no credentials, unreadable response). */
     public static final String CLIENT_ERROR = "ClientError";
 
@@ -64,7 +69,7 @@ public class LambdaInvokeException extends CamelExchangeException {
     /**
      * The AWS error code (e.g. {@code ResourceNotFoundException}) or one of this class's codes ({@link #TIMEOUT},
      * {@link #CONNECTION_FAILURE}, {@link #PAYLOAD_TOO_LARGE}, {@link #MAPPING_ERROR}, {@link #STOPPED_BEFORE_SENDING},
-     * {@link #STOPPED_IN_FLIGHT}, ...).
+     * {@link #STOPPED_IN_FLIGHT}, {@link #RESPONSE_INCOMPLETE}, ...).
      */
     public String getErrorCode() {
         return errorCode;

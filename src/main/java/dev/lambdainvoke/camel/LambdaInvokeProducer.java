@@ -1,5 +1,8 @@
 package dev.lambdainvoke.camel;
 
+import java.time.Duration;
+
+import dev.lambdainvoke.camel.client.AnswerHeaders;
 import dev.lambdainvoke.camel.client.InvocationNotSentException;
 import dev.lambdainvoke.camel.client.LambdaInvoker;
 import dev.lambdainvoke.camel.mapping.ErrorTranslator;
@@ -24,6 +27,9 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
 
     private final LambdaInvokeEndpoint endpoint;
     private ResponseMapper responses;
+    private Duration maxRetryAfter;
+    /** The role the endpoint's credentials assume, for messages when assuming it fails; null without one. */
+    private String roleArn;
 
     public LambdaInvokeProducer(LambdaInvokeEndpoint endpoint) {
         super(endpoint);
@@ -33,7 +39,15 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        responses = new ResponseMapper(endpoint.getConfiguration().isFailOnFunctionError(), LOG);
+        LambdaInvokeConfiguration config = endpoint.getConfiguration();
+        if (config.getMaxRetryAfter() < 0) {
+            throw new IllegalArgumentException("Option 'maxRetryAfter' must not be negative, was "
+                                               + config.getMaxRetryAfter() + " ms");
+        }
+        maxRetryAfter = Duration.ofMillis(config.getMaxRetryAfter());
+        roleArn = config.getLambdaClient() == null ? config.getRoleArn() : null;
+        RedeliveryDelay.register(endpoint.getCamelContext());
+        responses = new ResponseMapper(config.isFailOnFunctionError(), LOG);
     }
 
     @Override
@@ -41,9 +55,10 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
         Invocation invocation;
         LambdaInvoker invoker;
         try {
-            invoker = endpoint.invoker();
+            // first: an exchange that fails here must not carry the results of an earlier call
             ResultHeaders.clear(exchange.getMessage());
             RedeliveryDelay.clearOwn(exchange);
+            invoker = endpoint.invoker();
             invocation = endpoint.invocations().resolve(exchange);
         } catch (InvocationNotSentException stopped) {
             exchange.setException(ErrorTranslator.notSent(stopped, endpoint.getFunction(), exchange));
@@ -55,14 +70,15 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
             return true;
         }
         InvocationTiming timing = new InvocationTiming();
+        AnswerHeaders answer = new AnswerHeaders();
         // the payload is mapped when the gate admits the call, so waiting exchanges hold no payload bytes; a mapping
         // failure then fails the call like any other, and nothing is sent
         invoker.invoke(() -> {
             timing.admitted();
-            return request(exchange, invocation);
+            return answer.attachTo(request(exchange, invocation));
         }).whenComplete((response, failure) -> {
             try {
-                complete(exchange, invocation, response, failure, timing);
+                complete(exchange, invocation, response, failure, timing, answer);
             } catch (Throwable unexpected) {
                 exchange.setException(unexpected);
             } finally {
@@ -73,13 +89,14 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
     }
 
     private void complete(Exchange exchange, Invocation invocation, InvokeResponse response, Throwable failure,
-                          InvocationTiming timing) {
+                          InvocationTiming timing, AnswerHeaders answer) {
         long inMillis = timing.sentMillis(); // taken on the answer, before any mapping of it
         long waitedMillis = timing.waitedMillis();
         if (failure != null) {
-            LambdaInvokeException error = ErrorTranslator.translate(failure, invocation, exchange);
+            LambdaInvokeException error = ErrorTranslator.translate(failure, invocation, exchange, answer.response(),
+                    roleArn);
             if (error instanceof LambdaThrottledException throttled) {
-                RedeliveryDelay.set(exchange, throttled.getRetryAfter());
+                RedeliveryDelay.set(exchange, throttled, maxRetryAfter);
             }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Invoked {} type={} failed in {} ms waited={} ms: status={} code={} retryable={} requestId={}{}",
@@ -92,7 +109,7 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
         }
         try {
             responses.apply(response, invocation, exchange);
-        } catch (LambdaFunctionErrorException e) {
+        } catch (LambdaInvokeException e) {
             exchange.setException(e);
         }
         if (LOG.isDebugEnabled()) {

@@ -91,6 +91,10 @@ public final class LambdaInvokeUri {
         return option("connectTimeout", connectTimeout.toMillis());
     }
 
+    public LambdaInvokeUri maxRetryAfter(Duration maxRetryAfter) {
+        return option("maxRetryAfter", maxRetryAfter.toMillis());
+    }
+
     public LambdaInvokeUri maxConcurrency(int maxConcurrency) {
         return option("maxConcurrency", maxConcurrency);
     }

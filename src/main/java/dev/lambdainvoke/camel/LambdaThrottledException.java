@@ -17,7 +17,10 @@ public class LambdaThrottledException extends LambdaInvokeException {
         this.reason = reason;
     }
 
-    /** The wait Lambda asked for in {@code Retry-After}, or null when it gave none. */
+    /**
+     * The wait Lambda asked for in {@code Retry-After}, or null when it gave none. The next redelivery of the call waits
+     * this long, capped by the endpoint's {@code maxRetryAfter}.
+     */
     public Duration getRetryAfter() {
         return retryAfter;
     }

@@ -29,7 +29,7 @@ class ComponentMetadataTest {
 
     private static final String JSON = "META-INF/dev/lambdainvoke/camel/lambda-invoke.json";
     private static final List<String> SPEC_OPTIONS = List.of("region", "endpointOverride", "invocationType", "qualifier",
-            "logType", "clientContext", "jsonata", "failOnFunctionError", "timeout", "connectTimeout", "maxConcurrency",
+            "logType", "clientContext", "jsonata", "failOnFunctionError", "timeout", "connectTimeout", "maxRetryAfter", "maxConcurrency",
             "allowHeaderOverrides", "accessKey", "secretKey", "sessionToken", "lambdaClient", "allowedFunctions",
             "profile", "useEc2Role", "roleArn", "roleExternalId", "roleSessionName", "stsEndpointOverride", "proxyHost",
             "proxyPort", "proxyScheme", "nonProxyHosts", "httpClient");
@@ -80,6 +80,7 @@ class ComponentMetadataTest {
         assertThat(texts(properties.path("logType").path("enum"))).containsExactly("None", "Tail");
         assertThat(properties.path("timeout").path("defaultValue").asText()).isEqualTo("15m");
         assertThat(properties.path("connectTimeout").path("defaultValue").asText()).isEqualTo("2s");
+        assertThat(properties.path("maxRetryAfter").path("defaultValue").asText()).isEqualTo("60s");
         assertThat(properties.path("maxConcurrency").path("defaultValue").asInt()).isEqualTo(64);
         assertThat(properties.path("failOnFunctionError").path("defaultValue").asBoolean()).isFalse();
         assertThat(properties.path("allowHeaderOverrides").path("defaultValue").asBoolean()).isFalse();

@@ -55,6 +55,7 @@ class OptionValidationTest {
             "timeout          | -1               | must be positive",
             "timeout          | -1s              | must be positive",
             "connectTimeout   | 0                | must be positive",
+            "maxRetryAfter    | -1               | must not be negative",
             "maxConcurrency   | 0                | must be at least 1",
             "maxConcurrency   | -5               | must be at least 1",
             "httpClient       | okhttp           | must be netty or crt",

@@ -1,8 +1,10 @@
 package dev.lambdainvoke.camel;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lambdainvoke.camel.support.CamelHarness;
@@ -87,7 +89,8 @@ class RedeliveryTest {
     }
 
     private Processor recordRedeliveryDelay() {
-        return e -> redeliveryDelays.add(e.getIn().getHeader(Exchange.REDELIVERY_DELAY));
+        // read as Camel's error handler reads it: as a Long
+        return e -> redeliveryDelays.add(e.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class));
     }
 
     private Exchange send() {
@@ -231,5 +234,102 @@ class RedeliveryTest {
         assertThat(((LambdaInvokeException) landed.getProperty(Exchange.EXCEPTION_CAUGHT)).getStatusCode())
                 .isEqualTo(503);
         assertThat(lambda.requestCount()).isEqualTo(3);
+    }
+
+    /**
+     * A step after the lambda-invoke call that fails on its first attempt and records when each attempt ran; its own
+     * redelivery policy (POLICY_DELAY_MS) must be the one that spaces them.
+     */
+    private static final class FailsOnce implements Processor {
+        private final List<Long> attempts = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void process(Exchange exchange) {
+            attempts.add(System.nanoTime());
+            if (attempts.size() == 1) {
+                throw new IllegalStateException("the later step fails once");
+            }
+        }
+
+        long millisBetweenAttempts() {
+            assertThat(attempts).as("attempts of the later step").hasSize(2);
+            return (attempts.get(1) - attempts.get(0)) / 1_000_000;
+        }
+    }
+
+    /** Sends, bounded well below the 30 s Retry-After: a leaked delay fails here rather than slowly. */
+    private Exchange sendBounded() throws Exception {
+        return camel.template().asyncSend("direct:start", e -> e.getMessage().setBody("{\"id\":1}"))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void retryAfterOfAThrottleCaughtByDoCatchDoesNotDelayTheRedeliveryOfALaterStep() throws Exception {
+        lambda.stub(invoke(FUNCTION).willReturn(throttled(30, "ConcurrentInvocationLimitExceeded")));
+        FailsOnce later = new FailsOnce();
+        camel = CamelHarness.against(lambda.endpoint(), new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(IllegalStateException.class).maximumRedeliveries(1).redeliveryDelay(POLICY_DELAY_MS);
+                from("direct:start").doTry().to(URI).doCatch(LambdaThrottledException.class).end()
+                        .process(later);
+            }
+        });
+
+        Exchange result = sendBounded();
+
+        assertThat(result.getException()).isNull();
+        assertThat(later.millisBetweenAttempts()).as("ms before the later step's redelivery")
+                .isBetween(POLICY_DELAY_MS - 50, 5_000L);
+    }
+
+    @Test
+    void retryAfterOfAThrottleHandledByOnExceptionDoesNotDelayTheRedeliveryOfALaterStep() throws Exception {
+        lambda.stub(invoke(FUNCTION).willReturn(throttled(30, "ConcurrentInvocationLimitExceeded")));
+        FailsOnce later = new FailsOnce();
+        camel = CamelHarness.against(lambda.endpoint(), new RouteBuilder() {
+            @Override
+            public void configure() {
+                // handled, and the route goes on with the next step
+                onException(LambdaThrottledException.class).continued(true);
+                onException(IllegalStateException.class).maximumRedeliveries(1).redeliveryDelay(POLICY_DELAY_MS);
+                from("direct:start").to(URI).process(later);
+            }
+        });
+
+        Exchange result = sendBounded();
+
+        assertThat(result.getException()).isNull();
+        assertThat(later.millisBetweenAttempts()).as("ms before the later step's redelivery")
+                .isBetween(POLICY_DELAY_MS - 50, 5_000L);
+    }
+
+    @Test
+    void retryAfterIsCappedByMaxRetryAfterWhileTheExceptionTellsLambdasValue() throws Exception {
+        lambda.answersInTurn(FUNCTION, throttled(3600, "ConcurrentInvocationLimitExceeded"), ok("{\"done\":true}"));
+        List<LambdaThrottledException> throttles = Collections.synchronizedList(new ArrayList<>());
+        camel = CamelHarness.against(lambda.endpoint(), new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(LambdaInvokeException.class).onWhen(simple("${exception.retryable}"))
+                        .maximumRedeliveries(1).redeliveryDelay(POLICY_DELAY_MS)
+                        .onExceptionOccurred(e -> {
+                            throttles.add(e.getException(LambdaThrottledException.class));
+                            redeliveryDelays.add(e.getIn().getHeader(Exchange.REDELIVERY_DELAY, Long.class));
+                        });
+                from("direct:start").to(LambdaInvokeUri.function(FUNCTION).maxRetryAfter(Duration.ofMillis(200)).build());
+            }
+        });
+
+        Exchange result = sendBounded();
+
+        assertThat(result.getException()).isNull();
+        assertThat(redeliveryDelays).containsExactly(200L);
+        assertThat(throttles).singleElement().extracting(LambdaThrottledException::getRetryAfter)
+                .isEqualTo(Duration.ofHours(1));
+        List<LoggedRequest> requests = lambda.requests();
+        assertThat(requests).hasSize(2);
+        assertThat(millisBetween(requests.get(0), requests.get(1))).as("ms waited after the 429")
+                .isBetween(150L, 5_000L);
     }
 }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
@@ -160,6 +162,31 @@ class RoleAssumptionTest {
             assertThat(error.getStatusCode()).isEqualTo(403);
             assertThat(error.getErrorCode()).isEqualTo("AccessDenied");
             assertThat(error.getMessage()).contains("sts:AssumeRole");
+            assertThat(error.getMessage()).startsWith("Assuming role " + ROLE + " failed")
+                    .doesNotContain("test-secret-key");
+            assertThat(error.getRequestId()).as("STS's request id").isEqualTo("sts-err-1");
+        }
+        assertThat(lambda.requestCount()).isZero();
+    }
+
+    @ParameterizedTest(name = "STS {0} {1}")
+    @CsvSource({ "400, Throttling", "500, InternalFailure", "503, ServiceUnavailable" })
+    void stsThrottlingOrServerErrorFailsTheExchangeAsARetryableRoleAssumptionFailure(int status, String code)
+            throws Exception {
+        sts.reset();
+        sts.stub(assumeRole().willReturn(WireMockSts.error(status, code, "Rate exceeded")));
+        try (CamelHarness camel = CamelHarness.configured(lambda.endpoint(), c -> {
+        })) {
+            Exchange result = camel.send(roleUri(), "{}");
+
+            assertThat(result.getException()).isExactlyInstanceOf(LambdaInvokeException.class);
+            LambdaInvokeException error = (LambdaInvokeException) result.getException();
+            assertThat(error.isRetryable()).isTrue();
+            assertThat(error.getStatusCode()).isEqualTo(status);
+            assertThat(error.getErrorCode()).isEqualTo(code);
+            assertThat(error.getFunction()).isEqualTo("f");
+            assertThat(error.getMessage()).startsWith("Assuming role " + ROLE + " failed").contains("STS answered HTTP "
+                                                                                                     + status);
         }
         assertThat(lambda.requestCount()).isZero();
     }

@@ -168,4 +168,24 @@ class ShutdownTest {
                 .contains("nothing was sent");
         assertThat(lambda.requestCount()).isZero();
     }
+
+    @Test
+    void anExchangeFailingAtAStoppedEndpointCarriesNoResultHeadersOfAnEarlierCall() throws Exception {
+        lambda.stub(invokeAny().willReturn(ok("{}").withHeader("x-amzn-RequestId", "req-earlier")
+                .withHeader("X-Amz-Function-Error", "Handled").withHeader("X-Amz-Executed-Version", "3")));
+        Exchange earlier = camel.send("lambda-invoke:earlier", "{}");
+        assertThat(earlier.getMessage().getHeaders()).containsKeys(LambdaInvokeConstants.STATUS_CODE,
+                LambdaInvokeConstants.REQUEST_ID, LambdaInvokeConstants.FUNCTION_ERROR,
+                LambdaInvokeConstants.EXECUTED_VERSION);
+        LambdaInvokeEndpoint stopped = camel.context().getEndpoint("lambda-invoke:late", LambdaInvokeEndpoint.class);
+        camel.context().removeEndpoint(stopped);
+
+        Exchange result = camel.template().send(stopped, earlier);
+
+        assertThat(((LambdaInvokeException) result.getException()).getErrorCode())
+                .isEqualTo(LambdaInvokeException.STOPPED_BEFORE_SENDING);
+        assertThat(result.getMessage().getHeaders()).as("result headers of the earlier call")
+                .doesNotContainKeys(LambdaInvokeConstants.STATUS_CODE, LambdaInvokeConstants.REQUEST_ID,
+                        LambdaInvokeConstants.FUNCTION_ERROR, LambdaInvokeConstants.EXECUTED_VERSION);
+    }
 }

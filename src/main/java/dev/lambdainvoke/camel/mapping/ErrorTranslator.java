@@ -27,6 +27,7 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * Turns what the SDK raised into the component's exceptions, classifying each as retryable or not: retryable only when
@@ -42,7 +43,23 @@ public final class ErrorTranslator {
     }
 
     public static LambdaInvokeException translate(Throwable failure, Invocation invocation, Exchange exchange) {
+        return translate(failure, invocation, exchange, null, null);
+    }
+
+    /**
+     * As {@link #translate(Throwable, Invocation, Exchange)}, knowing whether Lambda's answer had begun and which role the
+     * credentials assume.
+     *
+     * @param answer  the status and headers of Lambda's answer when they had arrived before the failure, else null
+     * @param roleArn the role the endpoint's credentials assume through STS, or null
+     */
+    public static LambdaInvokeException translate(Throwable failure, Invocation invocation, Exchange exchange,
+                                                  SdkHttpResponse answer, String roleArn) {
         Throwable error = unwrap(failure);
+        StsException sts = stsFailure(error);
+        if (sts != null) {
+            return RoleAssumptionFailures.translate(sts, roleArn, invocation, exchange);
+        }
         String function = invocation.function();
         if (error instanceof LambdaInvokeException) {
             return (LambdaInvokeException) error;
@@ -89,6 +106,9 @@ public final class ErrorTranslator {
                                              + "sent; the function may have run, so it is not retried: " + error.getMessage(),
                     exchange, error, function, 0, LambdaInvokeException.TIMEOUT, null, false);
         }
+        if (answer != null && answer.isSuccessful()) {
+            return incomplete(invocation, exchange, answer, rootMessage(error), error);
+        }
         if (isConnectionFailure(error) || CrtFailures.isConnectionFailure(error)) {
             return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: no response ("
                                              + rootMessage(error) + ")",
@@ -96,6 +116,19 @@ public final class ErrorTranslator {
         }
         return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: " + rootMessage(error), exchange,
                 error, function, 0, LambdaInvokeException.CLIENT_ERROR, null, false);
+    }
+
+    /**
+     * Lambda answered with a 2xx status but its body broke off: not retryable, since the function ran (a retry would
+     * run it again), and never a success with a partial body.
+     */
+    public static LambdaInvokeException incomplete(Invocation invocation, Exchange exchange, SdkHttpResponse answer,
+                                                   String how, Throwable cause) {
+        return new LambdaInvokeException("Invoking " + invocation.describe() + " failed: Lambda answered HTTP "
+                                         + answer.statusCode() + " but the response body broke off (" + how
+                                         + "); the function ran, so it is not retried",
+                exchange, cause, invocation.function(), answer.statusCode(), LambdaInvokeException.RESPONSE_INCOMPLETE,
+                RequestIds.of(answer), false);
     }
 
     /** Nothing was sent: retryable, since another attempt cannot make the function run twice. */
@@ -161,6 +194,16 @@ public final class ErrorTranslator {
                 return null;
             }
         }
+    }
+
+    /** An STS answer anywhere in the chain: the credentials provider could not assume the role, Lambda was not called. */
+    private static StsException stsFailure(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof StsException sts) {
+                return sts;
+            }
+        }
+        return null;
     }
 
     private static Throwable unwrap(Throwable t) {

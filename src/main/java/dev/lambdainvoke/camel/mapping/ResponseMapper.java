@@ -5,10 +5,12 @@ import java.util.Base64;
 
 import dev.lambdainvoke.camel.LambdaFunctionErrorException;
 import dev.lambdainvoke.camel.LambdaInvokeConstants;
+import dev.lambdainvoke.camel.LambdaInvokeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -25,8 +27,15 @@ public final class ResponseMapper {
         this.log = log;
     }
 
+    /**
+     * @throws LambdaFunctionErrorException with failOnFunctionError, when the function reported an error
+     * @throws LambdaInvokeException        code ResponseIncomplete, when the body broke off
+     */
     public void apply(InvokeResponse response, Invocation invocation, Exchange exchange)
-            throws LambdaFunctionErrorException {
+            throws LambdaInvokeException {
+        if (invocation.type() == InvocationType.REQUEST_RESPONSE) {
+            checkComplete(response, invocation, exchange);
+        }
         Message message = exchange.getMessage();
         Integer status = response.statusCode();
         if (status != null) {
@@ -60,6 +69,33 @@ public final class ResponseMapper {
                                                + (error.errorMessage() == null ? "no error message" : error.errorMessage()),
                 exchange, invocation.function(), status == null ? 0 : status, requestId, functionError,
                 error.errorType(), error.errorMessage(), error.stackTrace(), payload);
+    }
+
+    /**
+     * Lambda answers a RequestResponse with a body even when the function returns nothing ({@code null}), and with its
+     * Content-Length: a body shorter than that, or an empty one without {@code Content-Length: 0}, broke off, though the
+     * HTTP client handed it over as complete (the SDK's Netty client does so with a malformed chunk).
+     */
+    private static void checkComplete(InvokeResponse response, Invocation invocation, Exchange exchange)
+            throws LambdaInvokeException {
+        SdkHttpResponse http = response.sdkHttpResponse();
+        int received = response.payload() == null ? 0 : response.payload().asByteArrayUnsafe().length;
+        Long declared = http.firstMatchingHeader("Content-Length").map(ResponseMapper::length).orElse(null);
+        if (declared != null && declared != received) {
+            throw ErrorTranslator.incomplete(invocation, exchange, http,
+                    received + " of the " + declared + " bytes its Content-Length announced", null);
+        }
+        if (declared == null && received == 0) {
+            throw ErrorTranslator.incomplete(invocation, exchange, http, "an empty body without Content-Length: 0", null);
+        }
+    }
+
+    private static Long length(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException unreadable) {
+            return null; // judged like an answer without the header
+        }
     }
 
     /**

@@ -56,6 +56,7 @@ public class LambdaInvokeComponentCustomizer implements ComponentCustomizer {
         // the component checks that both are positive when an endpoint starts, naming the option
         ifSet(p.getTimeout(), timeout -> c.setTimeout(timeout.toMillis()));
         ifSet(p.getConnectTimeout(), timeout -> c.setConnectTimeout(timeout.toMillis()));
+        ifSet(p.getMaxRetryAfter(), max -> c.setMaxRetryAfter(max.toMillis()));
         ifSet(p.getMaxConcurrency(), c::setMaxConcurrency);
         ifSet(p.getHttpClient(), c::setHttpClient);
         ifSet(p.getAllowHeaderOverrides(), c::setAllowHeaderOverrides);

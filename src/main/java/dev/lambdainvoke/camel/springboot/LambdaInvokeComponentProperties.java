@@ -76,6 +76,12 @@ public class LambdaInvokeComponentProperties {
     private Duration connectTimeout;
 
     /**
+     * Cap on the wait a 429's Retry-After asks for before the throttled call's next redelivery (60s by default; a bare
+     * number is milliseconds). 0 ignores Retry-After: the route's redelivery policy alone decides.
+     */
+    private Duration maxRetryAfter;
+
+    /**
      * Invocations in flight per client. More exchanges wait, holding no thread, and none fails because it waited.
      */
     private Integer maxConcurrency;
@@ -266,6 +272,14 @@ public class LambdaInvokeComponentProperties {
 
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public void setMaxRetryAfter(Duration maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
     }
 
     public String getHttpClient() {

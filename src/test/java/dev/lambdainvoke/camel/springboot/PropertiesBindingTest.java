@@ -44,6 +44,7 @@ class PropertiesBindingTest {
         sample("failOnFunctionError", "true", true);
         sample("timeout", "90s", 90_000L);
         sample("connectTimeout", "750ms", 750L);
+        sample("maxRetryAfter", "5s", 5_000L);
         sample("maxConcurrency", "7", 7);
         sample("httpClient", "crt", "crt");
         sample("allowHeaderOverrides", "true", true);
