@@ -41,8 +41,8 @@ import org.apache.camel.model.OnExceptionDefinition;
 final class FaultRun {
 
     /** The endpoint's timeout; a {@link Answer#SLOW} answer comes well after it. */
-    static final Duration TIMEOUT = Duration.ofMillis(750);
-    static final Duration SLOW_ANSWER = Duration.ofMillis(2_000);
+    static final Duration TIMEOUT = Duration.ofMillis(1_500);
+    static final Duration SLOW_ANSWER = Duration.ofMillis(3_500);
     private static final long REDELIVERY_DELAY_MS = 10;
     /** Headers the route puts on each exchange before the call: a result must replace or remove every one. */
     private static final Map<String, Object> STALE_RESULT = Map.of(LambdaInvokeConstants.STATUS_CODE, 599,
