@@ -11,7 +11,7 @@ import dev.lambdainvoke.camel.support.ScriptedLambda.Answer;
 
 /**
  * One generated try: a route shape, the endpoint's options, the redelivery policy, and a batch of calls, each with its
- * body and the answers Lambda gives to its attempts. Plain data, so jqwik can shrink it and print it.
+ * body and the answers Lambda gives to its attempts. Plain data, so a failing one prints as it is.
  */
 record FaultScenario(RouteShape shape, int maxConcurrency, boolean jsonata, boolean failOnFunctionError,
                      int maximumRedeliveries, boolean streamCaching, List<Call> calls) {
