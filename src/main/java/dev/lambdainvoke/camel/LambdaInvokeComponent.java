@@ -28,6 +28,7 @@ public class LambdaInvokeComponent extends DefaultComponent {
         CredentialSettings.replaceInheritedBase(inherited, parameters);
         LambdaInvokeEndpoint endpoint = new LambdaInvokeEndpoint(uri, this, inherited);
         endpoint.setFunction(remaining);
+        PlaceholderEscape.bindLiterally(parameters, inherited);
         setProperties(endpoint, parameters);
         return endpoint;
     }
