@@ -2,6 +2,7 @@ package dev.lambdainvoke.camel;
 
 import java.util.Map;
 
+import dev.lambdainvoke.camel.client.CredentialSettings;
 import dev.lambdainvoke.camel.client.LambdaClientCache;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -22,8 +23,12 @@ public class LambdaInvokeComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        LambdaInvokeEndpoint endpoint = new LambdaInvokeEndpoint(uri, this, configuration.copy());
+        LambdaInvokeConfiguration inherited = configuration.copy();
+        // SPEC: a credential source set on the endpoint replaces the component's, rather than conflicting with it
+        CredentialSettings.replaceInheritedBase(inherited, parameters);
+        LambdaInvokeEndpoint endpoint = new LambdaInvokeEndpoint(uri, this, inherited);
         endpoint.setFunction(remaining);
+        PlaceholderEscape.bindLiterally(parameters, inherited);
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -87,10 +87,12 @@ public class LambdaInvokeConfiguration implements Cloneable {
     private boolean allowHeaderOverrides;
 
     @UriParam(label = "security",
-              description = "Only with allowHeaderOverrides: a regular expression the LambdaFunction header must match in "
-                            + "full (name, name:qualifier or ARN, as written in the header). A header outside it fails the "
-                            + "exchange with errorCode InvalidHeader and nothing is sent. The endpoint's own function is not "
-                            + "subject to it.")
+              description = "Only with allowHeaderOverrides: a comma-separated list of regular expressions, each matched "
+                            + "in full; an entry without ':' against the function a header names (name, or ARN as written, "
+                            + "without its qualifier), an entry with ':' against function:qualifier. A qualifier chosen by a "
+                            + "header (LambdaQualifier, or one inside LambdaFunction) is admitted only by an entry with ':'. "
+                            + "A target outside it fails the exchange with errorCode InvalidHeader and nothing is sent. The "
+                            + "endpoint's own function and qualifier are not subject to it.")
     private String allowedFunctions;
 
     @UriParam(label = "security", secret = true, description = "AWS access key id (static credentials).")

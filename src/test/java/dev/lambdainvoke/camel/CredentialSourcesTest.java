@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.lambdainvoke.camel.OptionValidationTest.messages;
 import static dev.lambdainvoke.camel.support.WireMockLambda.invoke;
 import static dev.lambdainvoke.camel.support.WireMockLambda.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +151,87 @@ class CredentialSourcesTest {
             }
         }
     }
+
+    @Test
+    void endpointKeysReplaceAProfileSetOnTheComponent() throws Exception {
+        try (SystemProperties files = profileFiles(ORDERS_PROFILE, "")) {
+            try (CamelHarness camel = CamelHarness.configured(lambda.endpoint(), c -> {
+                CamelHarness.withoutStaticKeys(c);
+                c.setProfile("orders");
+            })) {
+                assertSucceeded(camel.send("lambda-invoke:f?accessKey=AKIDENDPOINT&secretKey=endpoint-secret", "{}"));
+            }
+        }
+        assertThat(SigV4.accessKeyId(lambda.onlyRequest())).isEqualTo("AKIDENDPOINT");
+    }
+
+    @Test
+    void endpointKeysReplaceTheEc2RoleSetOnTheComponent() throws Exception {
+        // no instance metadata service here: the component's EC2 role must not be asked at all
+        try (CamelHarness camel = CamelHarness.configured(lambda.endpoint(), c -> {
+            CamelHarness.withoutStaticKeys(c);
+            c.setUseEc2Role(true);
+        })) {
+            assertSucceeded(camel.send("lambda-invoke:f?accessKey=AKIDENDPOINT&secretKey=endpoint-secret", "{}"));
+        }
+        assertThat(SigV4.accessKeyId(lambda.onlyRequest())).isEqualTo("AKIDENDPOINT");
+    }
+
+    @Test
+    void anEndpointProfileReplacesTheKeysSetOnTheComponent() throws Exception {
+        // the harness sets static keys (and a session token here) on the component
+        try (SystemProperties files = profileFiles(ORDERS_PROFILE, "")) {
+            try (CamelHarness camel = CamelHarness.configured(lambda.endpoint(), c -> c.setSessionToken("component-token"))) {
+                assertSucceeded(camel.send("lambda-invoke:f?profile=orders", "{}"));
+            }
+        }
+        assertThat(SigV4.accessKeyId(lambda.onlyRequest())).isEqualTo("AKIDPROFILE");
+        assertThat(SigV4.sessionToken(lambda.onlyRequest())).as("the component's session token").isNull();
+    }
+
+    @Test
+    void anEndpointEc2RoleReplacesTheKeysSetOnTheComponent() throws Exception {
+        WireMockServer imds = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        imds.start();
+        try {
+            stubInstanceMetadata(imds, "lambda-invoker", "ASIAEC2ROLE", "ec2-secret", "ec2-session-token");
+            try (SystemProperties metadata = SystemProperties.set("aws.ec2MetadataServiceEndpoint",
+                    "http://127.0.0.1:" + imds.port())) {
+                try (CamelHarness camel = CamelHarness.configured(lambda.endpoint(), c -> {
+                })) {
+                    assertSucceeded(camel.send("lambda-invoke:f?useEc2Role=true", "{}"));
+                }
+            }
+            assertThat(SigV4.accessKeyId(lambda.onlyRequest())).isEqualTo("ASIAEC2ROLE");
+        } finally {
+            imds.stop();
+        }
+    }
+
+    @Test
+    void twoSourcesOnTheEndpointStopTheRouteNamingBoth() throws Exception {
+        try (SystemProperties files = profileFiles(ORDERS_PROFILE, "")) {
+            Throwable failure = CamelHarness.startFailure(lambda.endpoint(),
+                    "lambda-invoke:f?profile=orders&accessKey=AKIDENDPOINT&secretKey=endpoint-secret", c -> {
+                    });
+            assertThat(messages(failure)).contains("Options 'accessKey'/'secretKey' and 'profile' each choose the base "
+                                                   + "credentials");
+        }
+    }
+
+    @Test
+    void twoSourcesOnTheComponentStopTheRouteNamingBoth() throws Exception {
+        try (SystemProperties files = profileFiles(ORDERS_PROFILE, "")) {
+            // the harness's static keys and a profile, both on the component; the endpoint sets no source
+            Throwable failure = CamelHarness.startFailure(lambda.endpoint(), "lambda-invoke:f",
+                    c -> c.setProfile("orders"));
+            assertThat(messages(failure)).contains("Options 'accessKey'/'secretKey' and 'profile' each choose the base "
+                                                   + "credentials");
+        }
+    }
+
+    private static final String ORDERS_PROFILE = "[orders]\naws_access_key_id = AKIDPROFILE\n"
+                                                 + "aws_secret_access_key = profile-secret\n";
 
     private SystemProperties profileFiles(String credentials, String config) throws Exception {
         Path credentialsFile = Files.writeString(dir.resolve("credentials"), credentials);

@@ -156,11 +156,77 @@ class LambdaInvokeUriTest {
             }
         });
 
+        int before = local.invocations("echo");
         Exchange result = camel.send("direct:labels", "{\"sku\": \"plum\", \"qty\": 4}", Map.of("tenant", "acme"));
 
         assertThat(result.getException()).isNull();
         assertThat(new ObjectMapper().readTree(result.getMessage().getBody(String.class)))
                 .isEqualTo(new ObjectMapper().readTree("{\"label\": \"plum-4\", \"tenant\": \"acme\"}"));
-        assertThat(local.invocations("echo")).isEqualTo(1);
+        assertThat(local.invocations("echo")).isEqualTo(before + 1);
+    }
+    /** JSONata whose braces run together: object constructors in blocks and function bodies, nested objects. */
+    private static final String BRACES = "{\"items\": $map(items, function($i){{\"id\": $i}}), "
+                                         + "\"nested\": {\"a\": {\"b\": {\"c\": 1}}}}";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            BRACES,
+            "$map([1], function($v){{\"v\": $v}})",
+            "$map([1], function($v){{\"v\": {\"w\": $v}}})",
+            "{\"a\": {\"b\": 1}}" })
+    void jsonataWithDoubleBracesArrivesAsGivenAndIsNotTakenForAPlaceholder(String expression) {
+        camel.context().getPropertiesComponent().addInitialProperty("pricer.alias", "prod");
+        String uri = LambdaInvokeUri.function("echo").jsonata(expression).qualifier("{{pricer.alias}}").build();
+
+        LambdaInvokeConfiguration options = endpointOptions(uri);
+
+        assertThat(options.getJsonata()).isEqualTo(expression);
+        assertThat(options.getQualifier()).as("a placeholder in another option").isEqualTo("prod");
+    }
+
+    @Test
+    void aPlaceholderFunctionStaysResolvedBesideJsonTextWithClosingBraces() {
+        camel.context().getPropertiesComponent().addInitialProperty("echo.name", "echo");
+        String expression = "{\"a\": {\"b\": 1}}";
+        String context = "{\"custom\": {\"tenant\": {\"id\": \"acme\"}}}";
+
+        LambdaInvokeConfiguration options = endpointOptions(LambdaInvokeUri.function("{{echo.name}}").jsonata(expression)
+                .clientContext(context).build());
+
+        assertThat(options.getJsonata()).isEqualTo(expression);
+        assertThat(options.getClientContext()).isEqualTo(context);
+    }
+
+    @Test
+    void aRouteMapsWithJsonataWhoseBracesRunTogether() throws Exception {
+        camel.context().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:braces").to(LambdaInvokeUri.function("echo").jsonata(BRACES).build());
+            }
+        });
+        int before = local.invocations("echo");
+
+        Exchange result = camel.send("direct:braces", "{\"items\": [1, 2]}");
+
+        assertThat(result.getException()).isNull();
+        assertThat(new ObjectMapper().readTree(result.getMessage().getBody(String.class))).isEqualTo(new ObjectMapper()
+                .readTree("{\"items\": [{\"id\": 1}, {\"id\": 2}], \"nested\": {\"a\": {\"b\": {\"c\": 1}}}}"));
+        assertThat(local.invocations("echo")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aHandWrittenUriEscapesDoubleBracesWithABackslash() {
+        LambdaInvokeConfiguration options =
+                endpointOptions("lambda-invoke:echo?jsonata=RAW($map([1], function($v)\\{{\"v\": $v\\}}))");
+
+        assertThat(options.getJsonata()).isEqualTo("$map([1], function($v){{\"v\": $v}})");
+    }
+
+    @Test
+    void aBackslashBeforeDoubleBracesIsRefusedNamingTheOptionAndTheWayAround() {
+        assertThatThrownBy(() -> LambdaInvokeUri.function("echo").jsonata("$match(code, /\\{{2}/)").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("option 'jsonata'")
+                .hasMessageContaining("resource:").hasMessageContaining("{ {");
     }
 }

@@ -113,9 +113,11 @@ class SecurityOptionValidationTest {
     }
 
     @Test
-    void staticKeysWithTheEc2RoleStopTheRouteNamingBoth() throws Exception {
-        // the harness sets static keys on the component; the endpoint adds useEc2Role
-        assertThat(startFailure("lambda-invoke:f?useEc2Role=true"))
+    void staticKeysWithTheEc2RoleOnOneLevelStopTheRouteNamingBoth() throws Exception {
+        // both on the component (the harness sets the keys); on the endpoint, useEc2Role would replace them
+        assertThat(startFailure("lambda-invoke:f", c -> c.setUseEc2Role(true)))
+                .contains("Options 'accessKey'/'secretKey' and 'useEc2Role' each choose the base credentials");
+        assertThat(startFailure("lambda-invoke:f?useEc2Role=true&accessKey=AKIDEXAMPLE&secretKey=" + raw(SECRET)))
                 .contains("Options 'accessKey'/'secretKey' and 'useEc2Role' each choose the base credentials");
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.lambdainvoke.camel.LambdaInvokeConfiguration;
@@ -50,6 +51,46 @@ public final class CredentialSettings {
             return new CredentialSettings(Base.PROFILE, null, profile, role);
         }
         return new CredentialSettings(config.isUseEc2Role() ? Base.EC2_ROLE : Base.DEFAULT_CHAIN, null, null, role);
+    }
+
+    /**
+     * Gives an endpoint's own base source precedence over a different one it inherited: before the endpoint's URI
+     * parameters are applied to {@code inherited}, the inherited options of every other source are cleared. Static keys
+     * stay one source across the two levels (an endpoint may add the {@code secretKey} to a component's
+     * {@code accessKey}). Two sources on the same level are still caught by {@link #of}.
+     */
+    public static void replaceInheritedBase(LambdaInvokeConfiguration inherited, Map<String, Object> endpointParameters) {
+        boolean keys = isSet(endpointParameters, "accessKey") || isSet(endpointParameters, "secretKey")
+                || isSet(endpointParameters, "sessionToken");
+        boolean profile = isSet(endpointParameters, "profile");
+        // useEc2Role=false chooses no source: it only turns off an inherited EC2 role
+        boolean ec2Role = "true".equalsIgnoreCase(String.valueOf(value(endpointParameters, "useEc2Role")).trim());
+        if (profile || ec2Role) {
+            inherited.setAccessKey(null);
+            inherited.setSecretKey(null);
+            inherited.setSessionToken(null);
+        }
+        if (keys || ec2Role) {
+            inherited.setProfile(null);
+        }
+        if (keys || profile) {
+            inherited.setUseEc2Role(false);
+        }
+    }
+
+    private static boolean isSet(Map<String, Object> parameters, String option) {
+        Object value = value(parameters, option);
+        return value != null && !value.toString().isBlank();
+    }
+
+    /** The parameter's value; option names are matched ignoring case, as Camel binds them. */
+    private static Object value(Map<String, Object> parameters, String option) {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            if (option.equalsIgnoreCase(parameter.getKey())) {
+                return parameter.getValue();
+            }
+        }
+        return null;
     }
 
     /** A silent precedence would hide a mistake (which of the two did the user mean?): two sources is an error. */

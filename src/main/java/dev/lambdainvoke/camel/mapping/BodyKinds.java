@@ -22,7 +22,10 @@ final class BodyKinds {
                 || body instanceof ByteBuffer || body instanceof WrappedFile || body instanceof StreamCache;
     }
 
-    /** The bytes of a body for which {@link #isRaw} holds; text as UTF-8. A stream cache is reset for redelivery. */
+    /**
+     * The bytes of a body for which {@link #isRaw} holds; text as UTF-8. A stream cache is reset for redelivery; a
+     * one-shot stream is replaced on the message by a re-readable body over the same bytes ({@link KeptStreamBody}).
+     */
     static byte[] rawBytes(Object body, Exchange exchange) throws IOException, NoTypeConversionAvailableException {
         if (body instanceof byte[]) {
             return (byte[]) body;
@@ -35,6 +38,9 @@ final class BodyKinds {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;
+        }
+        if (body instanceof InputStream && !(body instanceof StreamCache)) {
+            return KeptStreamBody.bytes((InputStream) body, exchange); // one-shot: read once per exchange, then kept
         }
         if (body instanceof InputStream) {
             try {

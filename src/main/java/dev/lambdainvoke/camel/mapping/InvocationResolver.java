@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.lambda.model.LogType;
 
 /**
  * Decides what each message invokes: the endpoint's checked settings, or, with {@code allowHeaderOverrides}, the
- * override headers, each checked as strictly as the URI options; a {@code LambdaFunction} header must also be one that
- * {@code allowedFunctions} allows.
+ * override headers, each checked as strictly as the URI options; a function or qualifier chosen by a header must also
+ * be one that {@code allowedFunctions} allows (see {@link AllowedFunctions}).
  */
 public final class InvocationResolver {
 
@@ -68,22 +68,54 @@ public final class InvocationResolver {
             return defaults;
         }
         try {
-            return new Invocation(
-                    function == null ? defaults.function() : allowedFunction(function),
+            Invocation invocation = new Invocation(
+                    function == null ? defaults.function() : checkFunction(function, header(LambdaInvokeConstants.FUNCTION)),
                     qualifier == null ? defaults.qualifier() : checkQualifier(qualifier, header(LambdaInvokeConstants.QUALIFIER)),
                     type == null ? defaults.type() : invocationType(type, header(LambdaInvokeConstants.INVOCATION_TYPE)),
                     logType == null ? defaults.logType() : logType(logType, header(LambdaInvokeConstants.LOG_TYPE)),
                     context == null ? defaults.clientContextBase64()
                             : clientContext(context, header(LambdaInvokeConstants.CLIENT_CONTEXT)));
+            checkAllowed(invocation, function != null, qualifier != null);
+            return invocation;
         } catch (IllegalArgumentException e) {
             throw new LambdaInvokeException(e.getMessage(), exchange, null, function == null ? defaults.function() : function,
                     0, LambdaInvokeException.INVALID_HEADER, null, false);
         }
     }
 
-    private String allowedFunction(String function) {
-        String header = header(LambdaInvokeConstants.FUNCTION);
-        return allowedFunctions.check(checkFunction(function, header), header);
+    /**
+     * Refuses a target chosen by headers that {@code allowedFunctions} does not admit: the function a header names, and
+     * every qualifier a header chose (the {@code LambdaQualifier} header, or one inside the {@code LambdaFunction}
+     * header's value), checked as {@code function:qualifier}. The endpoint's own function and qualifier are not checked.
+     */
+    private void checkAllowed(Invocation invocation, boolean functionFromHeader, boolean qualifierFromHeader) {
+        if (!allowedFunctions.restricts() || !functionFromHeader && !qualifierFromHeader) {
+            return;
+        }
+        String[] split = AllowedFunctions.split(invocation.function());
+        String function = split[0];
+        String inFunction = split[1];
+        if (functionFromHeader && inFunction != null && !allowedFunctions.admits(function, inFunction, true)) {
+            throw notAllowed(LambdaInvokeConstants.FUNCTION, "names function '" + invocation.function() + "'",
+                    function + ":" + inFunction);
+        }
+        if (qualifierFromHeader && !allowedFunctions.admits(function, invocation.qualifier(), true)) {
+            throw notAllowed(LambdaInvokeConstants.QUALIFIER, "chooses qualifier '" + invocation.qualifier()
+                                                              + "' of function '" + function + "'",
+                    function + ":" + invocation.qualifier());
+        }
+        if (functionFromHeader && inFunction == null && !qualifierFromHeader
+            && !allowedFunctions.admits(function, invocation.qualifier(), false)) {
+            throw new IllegalArgumentException(header(LambdaInvokeConstants.FUNCTION) + " names function '"
+                                               + invocation.function() + "', which option 'allowedFunctions' does not "
+                                               + "allow; nothing was sent");
+        }
+    }
+
+    private static IllegalArgumentException notAllowed(String header, String what, String target) {
+        return new IllegalArgumentException(header(header) + " " + what + ", which option 'allowedFunctions' does not "
+                                            + "allow: a qualifier chosen by a header needs an entry with ':' matching '"
+                                            + target + "'; nothing was sent");
     }
 
     private static String header(String name) {

@@ -56,6 +56,7 @@ public final class JsonataPayloadMapper implements PayloadMapper {
         try {
             Jsonata.Frame frame = expression.createFrame();
             frame.bind("headers", message.getHeaders());
+            EvaluationClock.bind(frame);
             result = expression.evaluate(input, frame);
         } catch (JException e) {
             throw new LambdaMappingException("JSONata evaluation failed: " + e.getError() + " " + e.getMessage()

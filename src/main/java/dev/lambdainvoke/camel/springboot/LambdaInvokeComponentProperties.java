@@ -100,7 +100,9 @@ public class LambdaInvokeComponentProperties {
     private Boolean allowHeaderOverrides;
 
     /**
-     * Only with allow-header-overrides: a regular expression the LambdaFunction header must match in full.
+     * Only with allow-header-overrides: comma-separated regular expressions, each matched in full; an entry without ':'
+     * against the function a header names, an entry with ':' against function:qualifier (only these admit a qualifier
+     * chosen by a header).
      */
     private String allowedFunctions;
 

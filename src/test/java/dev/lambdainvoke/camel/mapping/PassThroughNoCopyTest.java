@@ -1,9 +1,13 @@
 package dev.lambdainvoke.camel.mapping;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,26 @@ class PassThroughNoCopyTest {
 
             assertThat(payload).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
             assertThat(request.payload().asByteArrayUnsafe()).as("the encoded array, not a copy of it").isSameAs(payload);
+        }
+    }
+    @Test
+    void aOneShotStreamIsReadOnceAndEveryAttemptSendsThatArray() throws Exception {
+        byte[] bytes = "{\"orderId\":\"A-1\"}".getBytes(StandardCharsets.UTF_8);
+        InputStream oneShot = new FilterInputStream(new ByteArrayInputStream(bytes)) {
+        };
+        try (CamelContext context = new DefaultCamelContext()) {
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getMessage().setBody(oneShot);
+
+            byte[] first = new PassThroughPayloadMapper().toPayload(exchange, INVOCATION.function());
+            Object bodyAfter = exchange.getMessage().getBody();
+            exchange.getMessage().setBody(oneShot); // as Camel's redelivery restores the message it started with
+            byte[] again = new PassThroughPayloadMapper().toPayload(exchange, INVOCATION.function());
+
+            assertThat(first).isEqualTo(bytes);
+            assertThat(again).as("the kept array, not a second read or copy").isSameAs(first);
+            assertThat(bodyAfter).isInstanceOf(StreamCache.class);
+            assertThat(exchange.getMessage().getBody(byte[].class)).isEqualTo(bytes);
         }
     }
 }
