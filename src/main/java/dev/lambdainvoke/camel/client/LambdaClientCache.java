@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
@@ -38,6 +39,11 @@ public final class LambdaClientCache {
         public int hashCode() {
             return System.identityHashCode(client) * 31 + maxConcurrency;
         }
+
+        String describe() {
+            return "your LambdaAsyncClient " + client.getClass().getSimpleName() + "@"
+                   + Integer.toHexString(System.identityHashCode(client));
+        }
     }
 
     private static final class Entry {
@@ -66,9 +72,30 @@ public final class LambdaClientCache {
     /** An invoker around a user's client, with one gate per client and limit; the client itself is never closed. */
     public synchronized ClientLease acquire(LambdaAsyncClient userClient, int maxConcurrency) {
         UserClientKey key = new UserClientKey(userClient, maxConcurrency);
-        Entry entry = entries.computeIfAbsent(key,
-                k -> new Entry(LambdaInvoker.borrowing(userClient, new InvocationGate(maxConcurrency))));
+        Entry entry = entries.computeIfAbsent(key, k -> new Entry(LambdaInvoker.borrowing(userClient,
+                new InvocationGate(maxConcurrency, ConnectionAcquireTimeout::isCause, poolWarning(key.describe())))));
         return lease(key, entry);
+    }
+
+    /**
+     * Its pool size cannot be read from a user's client (the SDK keeps it internal, and the client may be shared), so the
+     * gate learns it: a call that found no connection in time was not sent, and waits again under a lower limit. Said
+     * once at WARN, as it is a setting to fix; further lowering (a client shared with other code) at DEBUG.
+     */
+    private static InvocationGate.CapacityListener poolWarning(String client) {
+        AtomicBoolean warned = new AtomicBoolean();
+        return (configured, carried) -> {
+            if (warned.compareAndSet(false, true)) {
+                LOG.warn("{} carried only {} calls at once, fewer than maxConcurrency={}: the calls beyond found no "
+                         + "connection within its acquire timeout, and nothing was sent for them. They wait again, and "
+                         + "endpoints using it with maxConcurrency={} now admit {} calls at a time. Give the client's HTTP "
+                         + "pool at least {} connections (maxConcurrency on its HTTP client builder), or set "
+                         + "maxConcurrency={}", client, carried, configured, configured, carried, configured, carried);
+            } else {
+                LOG.debug("{} carried only {} calls at once: endpoints using it with maxConcurrency={} now admit {}",
+                        client, carried, configured, carried);
+            }
+        };
     }
 
     private ClientLease lease(Object key, Entry entry) {
@@ -125,10 +152,7 @@ public final class LambdaClientCache {
         List<ClientStatus> all = new ArrayList<>();
         entries.forEach((key, entry) -> {
             InvocationGate gate = entry.invoker.gate();
-            String client = key instanceof UserClientKey user
-                    ? "your LambdaAsyncClient " + user.client().getClass().getSimpleName() + "@"
-                      + Integer.toHexString(System.identityHashCode(user.client()))
-                    : key.toString();
+            String client = key instanceof UserClientKey user ? user.describe() : key.toString();
             all.add(new ClientStatus(client, entry.users, gate.running(), gate.waiting(), gate.limit()));
         });
         return all;

@@ -182,6 +182,63 @@ class InvocationGateTest {
         }
     }
 
+    /** Stands for the HTTP client's connection-acquire timeout: the call was not carried, nothing was sent. */
+    private static final class NoConnection extends RuntimeException {
+        NoConnection() {
+            super("no connection in time");
+        }
+    }
+
+    /**
+     * Issue 10, defect 9: a client that carries fewer calls than the limit. The calls it could not carry wait again, first
+     * in line, under a limit lowered to the calls admitted before them and still running; none fails for it.
+     */
+    @Test
+    void callsTheClientCouldNotCarryWaitAgainUnderALimitLoweredToWhatItCarried() {
+        List<String> lowered = new ArrayList<>();
+        InvocationGate gate = new InvocationGate(4, failure -> failure instanceof NoConnection,
+                (configured, carried) -> lowered.add(configured + "->" + carried));
+        List<CompletableFuture<String>> attempts = new ArrayList<>();
+        List<CompletableFuture<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            outcomes.add(gate.submit(() -> {
+                CompletableFuture<String> attempt = new CompletableFuture<>();
+                attempts.add(attempt);
+                return attempt;
+            }));
+        }
+        assertThat(attempts).hasSize(4);
+
+        attempts.get(2).completeExceptionally(new NoConnection()); // the client holds two: the third and fourth wait
+        attempts.get(3).completeExceptionally(new NoConnection());
+
+        assertThat(lowered).containsExactly("4->2");
+        assertThat(gate.limit()).isEqualTo(2);
+        assertThat(outcomes).noneMatch(CompletableFuture::isDone);
+        assertThat(attempts).as("nothing started above the lowered limit").hasSize(4);
+        assertThat(gate.waiting()).isEqualTo(3);
+
+        attempts.get(0).complete("first");
+
+        assertThat(attempts).as("the longest waiter went first").hasSize(5);
+        attempts.get(4).complete("third, again");
+        assertThat(outcomes.get(2)).isCompletedWithValue("third, again");
+        assertThat(outcomes).filteredOn(CompletableFuture::isCompletedExceptionally).isEmpty();
+    }
+
+    @Test
+    void aFailureOfOtherKindsStillFailsTheCallWhenTheGateRecognisesNotCarriedOnes() {
+        InvocationGate gate = new InvocationGate(2, failure -> failure instanceof NoConnection, (c, n) -> {
+        });
+        CompletableFuture<String> attempt = new CompletableFuture<>();
+        CompletableFuture<String> outcome = gate.submit(() -> attempt);
+
+        attempt.completeExceptionally(new IllegalStateException("connection reset"));
+
+        assertThatThrownBy(outcome::join).hasRootCauseMessage("connection reset");
+        assertThat(gate.limit()).isEqualTo(2);
+    }
+
     @Test
     void concurrentSubmittersNeverExceedTheLimitAndEveryCallCompletes() throws Exception {
         InvocationGate gate = new InvocationGate(4);
