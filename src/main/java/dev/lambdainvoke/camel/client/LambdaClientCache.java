@@ -27,6 +27,8 @@ public final class LambdaClientCache {
     private final Map<Object, Entry> entries = new HashMap<>();
     // one set of I/O threads for all Netty clients: fewer threads, and closing a client need not wait for its own loops
     private SdkEventLoopGroup eventLoops;
+    // one completion pool for all clients built here, Netty or CRT
+    private CompletionThreads completions;
 
     /** A user's client, shared by the endpoints that name it with the same limit. Identity, not equality, of the client. */
     private record UserClientKey(LambdaAsyncClient client, int maxConcurrency) {
@@ -60,7 +62,7 @@ public final class LambdaClientCache {
         Entry entry = entries.get(settings);
         if (entry == null) {
             // the Netty I/O threads are made only for a Netty client: CRT runs on native event loops of its own
-            LambdaClientFactory.Built built = factory.build(settings, this::eventLoops);
+            LambdaClientFactory.Built built = factory.build(settings, this::eventLoops, completions().executor());
             entry = new Entry(LambdaInvoker.owning(built.client(), new InvocationGate(settings.maxConcurrency()),
                     built::close, built.closeEndsCallsInFlight()));
             entries.put(settings, entry);
@@ -115,7 +117,30 @@ public final class LambdaClientCache {
         }
         if (entries.isEmpty()) {
             shutDownEventLoops();
+            shutDownCompletions();
         }
+    }
+
+    private CompletionThreads completions() {
+        if (completions == null) {
+            completions = new CompletionThreads();
+        }
+        return completions;
+    }
+
+    private void shutDownCompletions() {
+        if (completions != null) {
+            completions.shutdown(); // answers already queued still complete: their exchanges end as usual
+            completions = null;
+        }
+    }
+
+    /**
+     * Answers that arrived and wait for a completion thread to carry their exchanges on (clients built here; a user's
+     * client completes on its own pool). A lasting backlog means the route after lambda-invoke is slow.
+     */
+    public synchronized int answersWaitingForACompletionThread() {
+        return completions == null ? 0 : completions.waiting();
     }
 
     private SdkEventLoopGroup eventLoops() {
@@ -168,5 +193,6 @@ public final class LambdaClientCache {
         entries.values().forEach(e -> e.invoker.close());
         entries.clear();
         shutDownEventLoops();
+        shutDownCompletions();
     }
 }
