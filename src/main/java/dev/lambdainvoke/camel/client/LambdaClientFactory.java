@@ -82,7 +82,7 @@ final class LambdaClientFactory {
     }
 
     private static NettyNioAsyncHttpClient.Builder netty(ClientSettings settings, SdkEventLoopGroup eventLoops) {
-        return NettyNioAsyncHttpClient.builder()
+        return TcpKeepAlive.onNetty(NettyNioAsyncHttpClient.builder())
                 .eventLoopGroup(eventLoops)
                 // the gate keeps calls at or below maxConcurrency, so a connection is always free for a started call
                 .maxConcurrency(settings.maxConcurrency())
@@ -90,7 +90,6 @@ final class LambdaClientFactory {
                 .connectionTimeout(settings.connectTimeout())
                 // a function may legitimately answer after minutes: the socket must wait as long as the invocation may
                 .readTimeout(settings.timeout())
-                .tcpKeepAlive(true)
                 .proxyConfiguration(ProxySettings.forNetty(settings.proxy()));
     }
 
