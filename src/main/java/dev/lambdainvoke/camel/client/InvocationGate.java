@@ -1,7 +1,5 @@
 package dev.lambdainvoke.camel.client;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,9 +17,10 @@ import java.util.function.Supplier;
  * every later submission, so that nothing is started against a client that is about to close. Calls already running are
  * left alone: they end with whatever their client reports.
  *
- * <p>Admission runs on one thread at a time per gate: whichever thread finds the gate idle admits, and a thread that finds
- * it busy leaves a note for that thread to go round once more. What follows a call (the exchange's route, which may send
- * to another gate or to this one) never runs inside admission: outcomes known during admission are completed after it.
+ * <p>No thread is held and no flag is kept while a call's outcome is passed on: what follows a call (the exchange's route,
+ * which may send to another gate or to this one) runs with the gate free for every thread. A call that ends at once (a
+ * request that cannot be built) frees its place and is passed on by the loop that started it, which then admits the next
+ * waiter: a long queue of such calls is worked through iteratively, not by recursion.
  *
  * <p>A gate {@linkplain #InvocationGate(int, Predicate, CapacityListener) told how to recognise} a call its client could
  * not carry (no connection within the client's acquire timeout: nothing was sent) queues that call again, ahead of the
@@ -45,12 +44,6 @@ public final class InvocationGate {
     /** Calls the client could not carry, admitted before {@link #queue}: they waited longest. */
     private final Queue<Waiter<?>> notCarriedQueue = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
-
-    // admission: the thread that raises wip from 0 admits, and goes round again while others raised it meanwhile
-    private final AtomicInteger wip = new AtomicInteger();
-    private volatile Thread admitting;
-    /** Outcomes to complete once admission is left; touched only by the admitting thread. */
-    private List<Runnable> afterAdmission;
 
     private final Predicate<Throwable> notCarried;
     private final CapacityListener capacityListener;
@@ -113,51 +106,59 @@ public final class InvocationGate {
     }
 
     private void drain() {
-        if (wip.getAndIncrement() != 0) {
-            return; // the thread admitting now goes round once more, and sees what this one came for
-        }
-        List<Runnable> outcomes = new ArrayList<>();
-        int missed = 1;
-        do {
-            afterAdmission = outcomes;
-            admitting = Thread.currentThread();
-            admit(outcomes);
-            // cleared before wip drops: the next admitting thread sets its own
-            admitting = null;
-            afterAdmission = null;
-            missed = wip.addAndGet(-missed);
-        } while (missed != 0);
-        outcomes.forEach(Runnable::run);
-    }
-
-    private void admit(List<Runnable> outcomes) {
         while (true) {
-            if (closed) {
-                reject(notCarriedQueue, outcomes);
-                reject(queue, outcomes);
+            Waiter<?> next = claim();
+            if (next == null) {
                 return;
             }
+            Runnable endedAtOnce = start(next);
+            if (endedAtOnce != null) {
+                endedAtOnce.run(); // holds nothing of the gate: any thread may admit meanwhile, this one included
+            }
+        }
+    }
+
+    /**
+     * The next waiter to start, with a place taken for it; null when none may start now. Waiters of a closed gate are
+     * rejected here, one at a time. Lock-free: a submitter adds before it claims, a finishing call frees its place before
+     * it claims, so one of them always sees the other.
+     */
+    private Waiter<?> claim() {
+        while (true) {
             Queue<Waiter<?>> from = notCarriedQueue.isEmpty() ? queue : notCarriedQueue;
-            if (from.isEmpty() || running.get() >= limit.get()) {
-                return;
+            if (from.isEmpty()) {
+                return null;
             }
-            // only the admitting thread polls and adds to running; completions elsewhere only lower it
+            if (closed) {
+                Waiter<?> rejected = from.poll();
+                if (rejected != null) {
+                    waiting.decrementAndGet();
+                    rejected.reject();
+                }
+                continue;
+            }
+            int now = running.get();
+            if (now >= limit.get()) {
+                return null;
+            }
+            if (!running.compareAndSet(now, now + 1)) {
+                continue;
+            }
             Waiter<?> next = from.poll();
+            if (next == null) {
+                running.decrementAndGet(); // another thread took it: check the queues again
+                continue;
+            }
             waiting.decrementAndGet();
-            running.incrementAndGet();
-            start(next);
+            return next;
         }
     }
 
-    /** Each waiter is polled by the admitting thread only, so each is either started or rejected, once. */
-    private void reject(Queue<Waiter<?>> waiters, List<Runnable> outcomes) {
-        for (Waiter<?> waiter = waiters.poll(); waiter != null; waiter = waiters.poll()) {
-            waiting.decrementAndGet();
-            outcomes.add(waiter::reject);
-        }
-    }
-
-    private <T> void start(Waiter<T> waiter) {
+    /**
+     * Starts the call. When it has ended by the time the client returns (it failed at once), its place is free again and
+     * the returned task passes its outcome on; otherwise null, and its completion does both.
+     */
+    private <T> Runnable start(Waiter<T> waiter) {
         long admission = admissions.incrementAndGet();
         if (runningAdmissions != null) {
             runningAdmissions.add(admission);
@@ -168,39 +169,51 @@ public final class InvocationGate {
         } catch (Throwable t) {
             call = CompletableFuture.failedFuture(t);
         }
+        if (call.isDone()) {
+            // never queued again, even if not carried: it would go round at once, forever
+            placeFreed(admission);
+            CompletableFuture<T> ended = call;
+            return () -> passOn(waiter, ended);
+        }
         call.whenComplete((value, error) -> finished(waiter, admission, value, error));
+        return null;
     }
 
     private <T> void finished(Waiter<T> waiter, long admission, T value, Throwable error) {
-        boolean inAdmission = admitting == Thread.currentThread(); // it failed at once, or what admission ran ended it
-        // a call that fails at once is never queued again: admission would go round it forever
-        boolean again = error != null && notCarried != null && !inAdmission && notCarried.test(error);
+        boolean again = error != null && notCarried != null && notCarried.test(error);
         if (again) {
             lowerLimit(admission);
         }
-        if (runningAdmissions != null) {
-            runningAdmissions.remove(admission);
-        }
-        running.decrementAndGet(); // the place is free before the result is processed downstream
+        placeFreed(admission); // before the result is processed downstream, so the next waiter starts first
         if (again) {
             waiting.incrementAndGet();
             notCarriedQueue.add(waiter);
             drain();
             return;
         }
-        Runnable outcome = () -> {
+        drain();
+        if (error != null) {
+            waiter.outcome().completeExceptionally(error);
+        } else {
+            waiter.outcome().complete(value);
+        }
+    }
+
+    private void placeFreed(long admission) {
+        if (runningAdmissions != null) {
+            runningAdmissions.remove(admission);
+        }
+        running.decrementAndGet();
+    }
+
+    private static <T> void passOn(Waiter<T> waiter, CompletableFuture<T> ended) {
+        ended.whenComplete((value, error) -> {
             if (error != null) {
                 waiter.outcome().completeExceptionally(error);
             } else {
                 waiter.outcome().complete(value);
             }
-        };
-        if (inAdmission) {
-            afterAdmission.add(outcome); // admission goes on with the freed place; the route runs once it is left
-        } else {
-            drain();
-            outcome.run();
-        }
+        });
     }
 
     /**

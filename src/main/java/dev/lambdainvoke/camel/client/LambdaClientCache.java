@@ -88,14 +88,15 @@ public final class LambdaClientCache {
         AtomicBoolean warned = new AtomicBoolean();
         return (configured, carried) -> {
             if (warned.compareAndSet(false, true)) {
-                LOG.warn("{} carried only {} calls at once, fewer than maxConcurrency={}: the calls beyond found no "
-                         + "connection within its acquire timeout, and nothing was sent for them. They wait again, and "
-                         + "endpoints using it with maxConcurrency={} now admit {} calls at a time. Give the client's HTTP "
-                         + "pool at least {} connections (maxConcurrency on its HTTP client builder), or set "
-                         + "maxConcurrency={}", client, carried, configured, configured, carried, configured, carried);
+                LOG.warn("{} carried only {} of the {} calls at once that maxConcurrency={} allows: the calls beyond "
+                         + "found no connection within its acquire timeout, and nothing was sent for them. They wait "
+                         + "again, and endpoints using it with maxConcurrency={} now admit {} at a time. Give the client's "
+                         + "HTTP pool at least {} connections (maxConcurrency on its HTTP client builder), or set "
+                         + "maxConcurrency={}", client, carried, configured, configured, configured, carried, configured,
+                        carried);
             } else {
-                LOG.debug("{} carried only {} calls at once: endpoints using it with maxConcurrency={} now admit {}",
-                        client, carried, configured, carried);
+                LOG.debug("{} carried only {} of {} calls at once: endpoints using it with maxConcurrency={} now admit {}",
+                        client, carried, configured, configured, carried);
             }
         };
     }
