@@ -4,6 +4,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -30,10 +31,13 @@ public final class InvocationGate {
 
     static final String CLOSED = "the endpoint stopped before the invocation was sent";
 
-    /** Told when a gate lowers its limit to what its client carries. */
+    /**
+     * Told once that the client carries fewer calls than the limit: when the first call it could not carry starts again.
+     * By then the calls that waited for a connection alongside it have each lowered the limit too, so it has settled.
+     */
     @FunctionalInterface
     public interface CapacityListener {
-        void lowered(int configuredLimit, int carried);
+        void carries(int configuredLimit, int carried);
     }
 
     private final int configuredLimit;
@@ -47,6 +51,7 @@ public final class InvocationGate {
 
     private final Predicate<Throwable> notCarried;
     private final CapacityListener capacityListener;
+    private final AtomicBoolean capacityReported = new AtomicBoolean();
     private final AtomicLong admissions = new AtomicLong();
     /** Admission numbers of the calls running now, kept only when {@link #notCarried} is known. */
     private final ConcurrentSkipListSet<Long> runningAdmissions;
@@ -65,7 +70,7 @@ public final class InvocationGate {
     /**
      * @param notCarried       recognises a failure that means the client could not carry the call and sent nothing; such a
      *                         call waits again instead of failing
-     * @param capacityListener told each time the limit is lowered to what the client carried
+     * @param capacityListener told once what the client carries, when it is fewer calls than {@code limit}
      */
     public InvocationGate(int limit, Predicate<Throwable> notCarried, CapacityListener capacityListener) {
         if (limit < 1) {
@@ -150,6 +155,9 @@ public final class InvocationGate {
                 continue;
             }
             waiting.decrementAndGet();
+            if (from == notCarriedQueue && capacityListener != null && capacityReported.compareAndSet(false, true)) {
+                capacityListener.carries(configuredLimit, limit.get());
+            }
             return next;
         }
     }
@@ -222,10 +230,7 @@ public final class InvocationGate {
      */
     private void lowerLimit(long admission) {
         int carried = Math.max(1, runningAdmissions.headSet(admission).size());
-        int before = limit.getAndAccumulate(carried, Math::min);
-        if (carried < before && capacityListener != null) {
-            capacityListener.lowered(configuredLimit, carried);
-        }
+        limit.accumulateAndGet(carried, Math::min);
     }
 
     /** Calls running now. */

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
@@ -80,25 +79,18 @@ public final class LambdaClientCache {
     }
 
     /**
-     * Its pool size cannot be read from a user's client (the SDK keeps it internal, and the client may be shared), so the
-     * gate learns it: a call that found no connection in time was not sent, and waits again under a lower limit. Said
-     * once at WARN, as it is a setting to fix; further lowering (a client shared with other code) at DEBUG.
+     * Its pool size cannot be read from a user's client before a call (the SDK keeps its HTTP client internal, and the
+     * client may be shared), so the gate learns it: a call that found no connection in time was not sent, and waits again
+     * under a lower limit. Said once, at WARN: it is a setting to fix.
      */
     private static InvocationGate.CapacityListener poolWarning(String client) {
-        AtomicBoolean warned = new AtomicBoolean();
-        return (configured, carried) -> {
-            if (warned.compareAndSet(false, true)) {
-                LOG.warn("{} carried only {} of the {} calls at once that maxConcurrency={} allows: the calls beyond "
-                         + "found no connection within its acquire timeout, and nothing was sent for them. They wait "
-                         + "again, and endpoints using it with maxConcurrency={} now admit {} at a time. Give the client's "
-                         + "HTTP pool at least {} connections (maxConcurrency on its HTTP client builder), or set "
-                         + "maxConcurrency={}", client, carried, configured, configured, configured, carried, configured,
-                        carried);
-            } else {
-                LOG.debug("{} carried only {} of {} calls at once: endpoints using it with maxConcurrency={} now admit {}",
-                        client, carried, configured, configured, carried);
-            }
-        };
+        return (configured, carried) -> LOG.warn("{} carried only {} of the {} calls at once that maxConcurrency={} "
+                                                 + "allows: the calls beyond found no connection within its acquire "
+                                                 + "timeout, and nothing was sent for them. They wait again, and "
+                                                 + "endpoints using it with maxConcurrency={} now admit {} at a time. Give "
+                                                 + "the client's HTTP pool at least {} connections (maxConcurrency on "
+                                                 + "its HTTP client builder), or set maxConcurrency={}",
+                client, carried, configured, configured, configured, carried, configured, carried);
     }
 
     private ClientLease lease(Object key, Entry entry) {

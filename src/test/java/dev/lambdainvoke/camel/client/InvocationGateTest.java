@@ -195,9 +195,9 @@ class InvocationGateTest {
      */
     @Test
     void callsTheClientCouldNotCarryWaitAgainUnderALimitLoweredToWhatItCarried() {
-        List<String> lowered = new ArrayList<>();
+        List<String> told = new ArrayList<>();
         InvocationGate gate = new InvocationGate(4, failure -> failure instanceof NoConnection,
-                (configured, carried) -> lowered.add(configured + "->" + carried));
+                (configured, carried) -> told.add(configured + "->" + carried));
         List<CompletableFuture<String>> attempts = new ArrayList<>();
         List<CompletableFuture<String>> outcomes = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -212,8 +212,8 @@ class InvocationGateTest {
         attempts.get(2).completeExceptionally(new NoConnection()); // the client holds two: the third and fourth wait
         attempts.get(3).completeExceptionally(new NoConnection());
 
-        assertThat(lowered).containsExactly("4->2");
         assertThat(gate.limit()).isEqualTo(2);
+        assertThat(told).as("told once a call waits again, not before").isEmpty();
         assertThat(outcomes).noneMatch(CompletableFuture::isDone);
         assertThat(attempts).as("nothing started above the lowered limit").hasSize(4);
         assertThat(gate.waiting()).isEqualTo(3);
@@ -221,6 +221,7 @@ class InvocationGateTest {
         attempts.get(0).complete("first");
 
         assertThat(attempts).as("the longest waiter went first").hasSize(5);
+        assertThat(told).containsExactly("4->2");
         attempts.get(4).complete("third, again");
         assertThat(outcomes.get(2)).isCompletedWithValue("third, again");
         assertThat(outcomes).filteredOn(CompletableFuture::isCompletedExceptionally).isEmpty();
