@@ -225,8 +225,9 @@ public final class InvocationGate {
     }
 
     /**
-     * The client found no connection for this call in time. The calls admitted before it and still running each hold one
-     * (a freed connection goes to the longest waiter), so they are what the client carries.
+     * The client found no connection for this call in time. At most the calls admitted before it and still running hold
+     * one (a freed connection goes to the longest waiter); those among them that were waiting too lower the limit further
+     * when their own timeout comes.
      */
     private void lowerLimit(long admission) {
         int carried = Math.max(1, runningAdmissions.headSet(admission).size());
