@@ -1,6 +1,5 @@
 package dev.lambdainvoke.camel.client;
 
-import java.time.Duration;
 import java.util.LinkedHashSet;
 
 import software.amazon.awssdk.crt.CRT;
@@ -13,11 +12,6 @@ import software.amazon.awssdk.http.crt.ProxyConfiguration;
  * built, after {@link CrtRequirement} found CRT on the class path, so an application without CRT never loads it.
  */
 final class CrtHttpClients {
-
-    // Linux: first probe after 30 s without traffic, then every 5 s (the OS's probe count). A call may legitimately wait
-    // minutes for a function, and CRT has no read timeout: probes find a dead peer, and keep NAT mappings alive meanwhile.
-    private static final Duration KEEP_ALIVE_IDLE = Duration.ofSeconds(30);
-    private static final Duration KEEP_ALIVE_PROBE_INTERVAL = Duration.ofSeconds(5);
 
     private CrtHttpClients() {
     }
@@ -32,8 +26,10 @@ final class CrtHttpClients {
                 // connecting and the TLS handshake count here too: never cut them shorter than the call may take
                 .connectionAcquisitionTimeout(settings.timeout())
                 // no socket read timeout exists in CRT: the SDK's apiCallTimeout (= timeout) bounds each call
-                .tcpKeepAliveConfiguration(k -> k.keepAliveInterval(KEEP_ALIVE_IDLE)
-                        .keepAliveTimeout(KEEP_ALIVE_PROBE_INTERVAL))
+                // CRT has no read timeout either: probes find a dead peer. Its names: keepAliveInterval is the idle time
+                // before the first probe (TCP_KEEPIDLE), keepAliveTimeout the time between probes (TCP_KEEPINTVL)
+                .tcpKeepAliveConfiguration(k -> k.keepAliveInterval(TcpKeepAlive.IDLE)
+                        .keepAliveTimeout(TcpKeepAlive.PROBE_INTERVAL).keepAliveProbes(TcpKeepAlive.PROBES))
                 .proxyConfiguration(proxy(settings.proxy()));
     }
 

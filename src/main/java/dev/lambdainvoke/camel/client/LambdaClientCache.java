@@ -26,6 +26,8 @@ public final class LambdaClientCache {
     private final Map<Object, Entry> entries = new HashMap<>();
     // one set of I/O threads for all Netty clients: fewer threads, and closing a client need not wait for its own loops
     private SdkEventLoopGroup eventLoops;
+    // one completion pool for all clients built here, Netty or CRT
+    private CompletionThreads completions;
 
     /** A user's client, shared by the endpoints that name it with the same limit. Identity, not equality, of the client. */
     private record UserClientKey(LambdaAsyncClient client, int maxConcurrency) {
@@ -37,6 +39,11 @@ public final class LambdaClientCache {
         @Override
         public int hashCode() {
             return System.identityHashCode(client) * 31 + maxConcurrency;
+        }
+
+        String describe() {
+            return "your LambdaAsyncClient " + client.getClass().getSimpleName() + "@"
+                   + Integer.toHexString(System.identityHashCode(client));
         }
     }
 
@@ -54,7 +61,7 @@ public final class LambdaClientCache {
         Entry entry = entries.get(settings);
         if (entry == null) {
             // the Netty I/O threads are made only for a Netty client: CRT runs on native event loops of its own
-            LambdaClientFactory.Built built = factory.build(settings, this::eventLoops);
+            LambdaClientFactory.Built built = factory.build(settings, this::eventLoops, completions().executor());
             entry = new Entry(LambdaInvoker.owning(built.client(), new InvocationGate(settings.maxConcurrency()),
                     built::close, built.closeEndsCallsInFlight()));
             entries.put(settings, entry);
@@ -66,9 +73,24 @@ public final class LambdaClientCache {
     /** An invoker around a user's client, with one gate per client and limit; the client itself is never closed. */
     public synchronized ClientLease acquire(LambdaAsyncClient userClient, int maxConcurrency) {
         UserClientKey key = new UserClientKey(userClient, maxConcurrency);
-        Entry entry = entries.computeIfAbsent(key,
-                k -> new Entry(LambdaInvoker.borrowing(userClient, new InvocationGate(maxConcurrency))));
+        Entry entry = entries.computeIfAbsent(key, k -> new Entry(LambdaInvoker.borrowing(userClient,
+                new InvocationGate(maxConcurrency, ConnectionAcquireTimeout::isCause, poolWarning(key.describe())))));
         return lease(key, entry);
+    }
+
+    /**
+     * Its pool size cannot be read from a user's client before a call (the SDK keeps its HTTP client internal, and the
+     * client may be shared), so the gate learns it: a call that found no connection in time was not sent, and waits again
+     * under a lower limit. Said once, at WARN: it is a setting to fix.
+     */
+    private static InvocationGate.CapacityListener poolWarning(String client) {
+        return (configured, carried) -> LOG.warn("{} carried only {} of the {} calls at once that maxConcurrency={} "
+                                                 + "allows: the calls beyond found no connection within its acquire "
+                                                 + "timeout, and nothing was sent for them. They wait again, and "
+                                                 + "endpoints using it with maxConcurrency={} now admit {} at a time. Give "
+                                                 + "the client's HTTP pool at least {} connections (maxConcurrency on "
+                                                 + "its HTTP client builder), or set maxConcurrency={}",
+                client, carried, configured, configured, configured, carried, configured, carried);
     }
 
     private ClientLease lease(Object key, Entry entry) {
@@ -88,7 +110,30 @@ public final class LambdaClientCache {
         }
         if (entries.isEmpty()) {
             shutDownEventLoops();
+            shutDownCompletions();
         }
+    }
+
+    private CompletionThreads completions() {
+        if (completions == null) {
+            completions = new CompletionThreads();
+        }
+        return completions;
+    }
+
+    private void shutDownCompletions() {
+        if (completions != null) {
+            completions.shutdown(); // answers already queued still complete: their exchanges end as usual
+            completions = null;
+        }
+    }
+
+    /**
+     * Answers that arrived and wait for a completion thread to carry their exchanges on (clients built here; a user's
+     * client completes on its own pool). A lasting backlog means the route after lambda-invoke is slow.
+     */
+    public synchronized int answersWaitingForACompletionThread() {
+        return completions == null ? 0 : completions.waiting();
     }
 
     private SdkEventLoopGroup eventLoops() {
@@ -125,10 +170,7 @@ public final class LambdaClientCache {
         List<ClientStatus> all = new ArrayList<>();
         entries.forEach((key, entry) -> {
             InvocationGate gate = entry.invoker.gate();
-            String client = key instanceof UserClientKey user
-                    ? "your LambdaAsyncClient " + user.client().getClass().getSimpleName() + "@"
-                      + Integer.toHexString(System.identityHashCode(user.client()))
-                    : key.toString();
+            String client = key instanceof UserClientKey user ? user.describe() : key.toString();
             all.add(new ClientStatus(client, entry.users, gate.running(), gate.waiting(), gate.limit()));
         });
         return all;
@@ -144,5 +186,6 @@ public final class LambdaClientCache {
         entries.values().forEach(e -> e.invoker.close());
         entries.clear();
         shutDownEventLoops();
+        shutDownCompletions();
     }
 }

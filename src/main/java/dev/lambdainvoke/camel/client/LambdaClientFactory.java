@@ -1,8 +1,10 @@
 package dev.lambdainvoke.camel.client;
 
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import dev.lambdainvoke.camel.client.CredentialsFactory.OwnedCredentials;
+import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -39,10 +41,11 @@ final class LambdaClientFactory {
     }
 
     /**
-     * @param eventLoops the shared Netty I/O threads, asked for only when the client runs on Netty (CRT has native event
-     *                   loops of its own)
+     * @param eventLoops  the shared Netty I/O threads, asked for only when the client runs on Netty (CRT has native event
+     *                    loops of its own)
+     * @param completions where the client completes its calls, and so where the route goes on: never an I/O thread
      */
-    Built build(ClientSettings settings, Supplier<SdkEventLoopGroup> eventLoops) {
+    Built build(ClientSettings settings, Supplier<SdkEventLoopGroup> eventLoops, Executor completions) {
         boolean crt = settings.httpClient() == HttpClientKind.CRT;
         if (crt) {
             CrtRequirement.check(CrtRequirement.visibleTo(LambdaClientFactory.class.getClassLoader()));
@@ -57,7 +60,9 @@ final class LambdaClientFactory {
                 .credentialsProvider(credentials.provider())
                 // Camel's redelivery is the one retry policy: the SDK never retries on its own
                 .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry())
-                        .apiCallTimeout(settings.timeout()));
+                        .apiCallTimeout(settings.timeout()))
+                .asyncConfiguration(c -> c.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
+                        completions));
         if (region != null) {
             builder.region(region);
         }
@@ -77,7 +82,7 @@ final class LambdaClientFactory {
     }
 
     private static NettyNioAsyncHttpClient.Builder netty(ClientSettings settings, SdkEventLoopGroup eventLoops) {
-        return NettyNioAsyncHttpClient.builder()
+        return TcpKeepAlive.onNetty(NettyNioAsyncHttpClient.builder())
                 .eventLoopGroup(eventLoops)
                 // the gate keeps calls at or below maxConcurrency, so a connection is always free for a started call
                 .maxConcurrency(settings.maxConcurrency())
@@ -85,7 +90,6 @@ final class LambdaClientFactory {
                 .connectionTimeout(settings.connectTimeout())
                 // a function may legitimately answer after minutes: the socket must wait as long as the invocation may
                 .readTimeout(settings.timeout())
-                .tcpKeepAlive(true)
                 .proxyConfiguration(ProxySettings.forNetty(settings.proxy()));
     }
 

@@ -3,6 +3,7 @@ package dev.lambdainvoke.camel.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +82,162 @@ class InvocationGateTest {
         assertThat(waiters).allMatch(w -> w.isDone() && !w.isCompletedExceptionally());
         assertThat(gate.running()).isZero();
         assertThat(gate.waiting()).isZero();
+    }
+
+    /**
+     * Issue 10, defect 1: a call gate A admits fails at once (a body that cannot be mapped), and its exchange carries on
+     * into another endpoint with a gate of its own. That call starts, whether A admitted the failing one from its queue or
+     * straight away.
+     */
+    @Test
+    void aCallThatFailsAtOnceCanContinueIntoAnotherGateWhoseCallThenStarts() {
+        InvocationGate first = new InvocationGate(1);
+        InvocationGate second = new InvocationGate(1);
+        CompletableFuture<String> occupying = new CompletableFuture<>();
+        first.submit(() -> occupying);
+        AtomicInteger startedAtSecond = new AtomicInteger();
+        List<CompletableFuture<String>> continued = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            first.<String>submit(() -> CompletableFuture.failedFuture(new IllegalArgumentException("not JSON")))
+                    .exceptionally(notMapped -> {
+                        continued.add(second.submit(() -> {
+                            startedAtSecond.incrementAndGet();
+                            return CompletableFuture.completedFuture("fallback");
+                        }));
+                        return null;
+                    });
+        }
+
+        occupying.complete("done"); // admits the queued calls, which fail at once and continue into the second gate
+
+        assertThat(startedAtSecond).as("calls started at the second gate").hasValue(3);
+        assertThat(continued).allMatch(c -> c.isDone() && !c.isCompletedExceptionally());
+
+        first.<String>submit(() -> CompletableFuture.failedFuture(new IllegalArgumentException("not JSON")))
+                .exceptionally(notMapped -> {
+                    continued.add(second.submit(() -> CompletableFuture.completedFuture("fallback")));
+                    return null;
+                });
+
+        assertThat(continued).as("also when the first gate had a place free").hasSize(4)
+                .allMatch(c -> c.isDone() && !c.isCompletedExceptionally());
+        assertThat(first.running()).isZero();
+        assertThat(second.running()).isZero();
+    }
+
+    /** As above, for the calls a closing gate rejects: their exchanges carry on into another endpoint, whose call starts. */
+    @Test
+    void aCallRejectedByAClosingGateCanContinueIntoAnotherGateWhoseCallThenStarts() {
+        InvocationGate closing = new InvocationGate(1);
+        InvocationGate other = new InvocationGate(1);
+        closing.submit(CompletableFuture::new);
+        AtomicInteger startedAtOther = new AtomicInteger();
+        CompletableFuture<String> queued = closing.submit(() -> CompletableFuture.completedFuture("never"));
+        CompletableFuture<String> continued = queued.handle((value, notSent) -> notSent)
+                .thenCompose(notSent -> other.submit(() -> {
+                    startedAtOther.incrementAndGet();
+                    return CompletableFuture.completedFuture("dead letter");
+                }));
+
+        closing.close();
+
+        assertThatThrownBy(queued::join).hasCauseInstanceOf(InvocationNotSentException.class);
+        assertThat(startedAtOther).hasValue(1);
+        assertThat(continued).isCompletedWithValue("dead letter");
+    }
+
+    /**
+     * Whatever follows a call (the exchange's route) runs outside the gate's admission: a continuation that waits for
+     * another call of the same gate, submitted from another thread, does not hold that call up.
+     */
+    @Test
+    void aContinuationThatWaitsForAnotherCallOfTheSameGateDoesNotHoldItUp() throws Exception {
+        InvocationGate gate = new InvocationGate(2);
+        CompletableFuture<String> occupying = new CompletableFuture<>();
+        gate.submit(() -> occupying);
+        gate.submit(() -> occupying);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch otherCallStarted = new CountDownLatch(1);
+            CompletableFuture<Boolean> continuationSawIt = new CompletableFuture<>();
+            gate.<String>submit(() -> CompletableFuture.failedFuture(new IllegalArgumentException("not JSON")))
+                    .whenComplete((value, failure) -> {
+                        threads.execute(() -> gate.submit(() -> {
+                            otherCallStarted.countDown();
+                            return CompletableFuture.completedFuture("other");
+                        }));
+                        try {
+                            continuationSawIt.complete(otherCallStarted.await(10, TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            continuationSawIt.completeExceptionally(e);
+                        }
+                    });
+
+            threads.execute(() -> occupying.complete("done")); // frees both places: the failing call is admitted there
+
+            assertThat(continuationSawIt.get(20, TimeUnit.SECONDS))
+                    .as("the other call started while the continuation waited").isTrue();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Stands for the HTTP client's connection-acquire timeout: the call was not carried, nothing was sent. */
+    private static final class NoConnection extends RuntimeException {
+        NoConnection() {
+            super("no connection in time");
+        }
+    }
+
+    /**
+     * Issue 10, defect 9: a client that carries fewer calls than the limit. The calls it could not carry wait again, first
+     * in line, under a limit lowered to the calls admitted before them and still running; none fails for it.
+     */
+    @Test
+    void callsTheClientCouldNotCarryWaitAgainUnderALimitLoweredToWhatItCarried() {
+        List<String> told = new ArrayList<>();
+        InvocationGate gate = new InvocationGate(4, failure -> failure instanceof NoConnection,
+                (configured, carried) -> told.add(configured + "->" + carried));
+        List<CompletableFuture<String>> attempts = new ArrayList<>();
+        List<CompletableFuture<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            outcomes.add(gate.submit(() -> {
+                CompletableFuture<String> attempt = new CompletableFuture<>();
+                attempts.add(attempt);
+                return attempt;
+            }));
+        }
+        assertThat(attempts).hasSize(4);
+
+        attempts.get(2).completeExceptionally(new NoConnection()); // the client holds two: the third and fourth wait
+        attempts.get(3).completeExceptionally(new NoConnection());
+
+        assertThat(gate.limit()).isEqualTo(2);
+        assertThat(told).as("told once a call waits again, not before").isEmpty();
+        assertThat(outcomes).noneMatch(CompletableFuture::isDone);
+        assertThat(attempts).as("nothing started above the lowered limit").hasSize(4);
+        assertThat(gate.waiting()).isEqualTo(3);
+
+        attempts.get(0).complete("first");
+
+        assertThat(attempts).as("the longest waiter went first").hasSize(5);
+        assertThat(told).containsExactly("4->2");
+        attempts.get(4).complete("third, again");
+        assertThat(outcomes.get(2)).isCompletedWithValue("third, again");
+        assertThat(outcomes).filteredOn(CompletableFuture::isCompletedExceptionally).isEmpty();
+    }
+
+    @Test
+    void aFailureOfOtherKindsStillFailsTheCallWhenTheGateRecognisesNotCarriedOnes() {
+        InvocationGate gate = new InvocationGate(2, failure -> failure instanceof NoConnection, (c, n) -> {
+        });
+        CompletableFuture<String> attempt = new CompletableFuture<>();
+        CompletableFuture<String> outcome = gate.submit(() -> attempt);
+
+        attempt.completeExceptionally(new IllegalStateException("connection reset"));
+
+        assertThatThrownBy(outcome::join).hasRootCauseMessage("connection reset");
+        assertThat(gate.limit()).isEqualTo(2);
     }
 
     @Test

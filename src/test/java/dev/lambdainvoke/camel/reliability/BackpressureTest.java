@@ -11,16 +11,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lambdainvoke.camel.LambdaInvokeException;
 import dev.lambdainvoke.camel.support.AsyncSender;
+import dev.lambdainvoke.camel.support.CapturedLogs;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.HeldAnswersLambda;
 import dev.lambdainvoke.camel.support.LoggerLevel;
 import dev.lambdainvoke.camel.support.WireMockLambda;
 import org.apache.camel.Exchange;
+import org.apache.logging.log4j.Level;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
@@ -145,41 +151,41 @@ class BackpressureTest {
     }
 
     /**
-     * The same promise with a user's own client ({@code lambdaClient}), built with the SDK's defaults: its pool has 50
-     * connections and a 10 s acquire timeout, the component's {@code maxConcurrency} is 64. The gate lets 64 calls
-     * into the SDK; 14 wait for a connection inside the SDK and fail after 10 s when the function takes longer.
+     * The same promise with a user's own client ({@code lambdaClient}) whose pool is smaller than {@code maxConcurrency}:
+     * 2 connections and a 1 s acquire timeout, {@code maxConcurrency=8}, a function that takes 2 s. The calls the
+     * client cannot carry get no connection in time and nothing is sent for them: they wait again at the gate, which
+     * from then on admits 2 at a time and says so once, naming both numbers (issue 10, defect 9). Netty and CRT report
+     * the acquire timeout each their own way.
      */
-    /**
-     * SPEC "Errors": {@code Timeout} (not retryable) is for a timeout "after the request was sent: the function may have
-     * run". An invocation that timed out waiting for a connection was never sent: it must not be reported so. A user's
-     * client with one connection and a 1 s acquire timeout, {@code maxConcurrency=2}, a function that takes 2 s.
-     */
-    @Test
-    void anInvocationThatNeverGotAConnectionIsNotReportedAsATimeoutAfterSending() throws Exception {
-        int exchanges = 2;
+    @ParameterizedTest(name = "user''s client on {0}")
+    @ValueSource(strings = {"netty", "crt"})
+    void aUsersClientWithASmallerPoolThanMaxConcurrencyFailsNoExchangeForWaiting(String http) throws Exception {
+        int exchanges = 10;
         Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
-        try (WireMockLambda lambda = new WireMockLambda();
-             LambdaAsyncClient client = usersClient(lambda.endpoint(), NettyNioAsyncHttpClient.builder()
-                     .maxConcurrency(1).connectionAcquisitionTimeout(Duration.ofSeconds(1)));
+        SdkAsyncHttpClient.Builder<?> smallPool = http.equals("crt")
+                ? AwsCrtAsyncHttpClient.builder().maxConcurrency(2).connectionAcquisitionTimeout(Duration.ofSeconds(1))
+                : NettyNioAsyncHttpClient.builder().maxConcurrency(2).connectionAcquisitionTimeout(Duration.ofSeconds(1));
+        try (CapturedLogs logs = CapturedLogs.component();
+             WireMockLambda lambda = new WireMockLambda();
+             LambdaAsyncClient client = usersClient(lambda.endpoint(), smallPool);
              CamelHarness camel = CamelHarness.against(lambda.endpoint(), Map.of("usersClient", client),
-                     directTo("lambda-invoke:slow?lambdaClient=#usersClient&maxConcurrency=" + exchanges));
+                     directTo("lambda-invoke:slow?lambdaClient=#usersClient&maxConcurrency=8"));
              AsyncSender sender = AsyncSender.to(camel.context(), "direct:in")) {
             lambda.stub(invoke("slow").willReturn(ok("{}").withFixedDelay(2_000)));
 
             sendUpTo(exchanges, sender, failures);
-            sender.awaitCompleted(exchanges, Duration.ofSeconds(30));
+            sender.awaitCompleted(exchanges, Duration.ofSeconds(60));
 
-            int neverSent = exchanges - lambda.requestCount();
-            assertThat(failures).as("one failure per exchange Lambda never saw").hasSize(neverSent);
-            assertThat(failures.values()).allSatisfy(failure -> {
-                assertThat(failure).isInstanceOf(LambdaInvokeException.class);
-                LambdaInvokeException e = (LambdaInvokeException) failure;
-                assertThat(e.getErrorCode()).as("error code of an invocation never sent: " + e.getMessage())
-                        .isNotEqualTo(LambdaInvokeException.TIMEOUT);
-                assertThat(e.isRetryable()).as("retryable: nothing was sent, so nothing can run twice").isTrue();
-                assertThat(e.getErrorCode()).isEqualTo(LambdaInvokeException.CONNECTION_FAILURE);
-                assertThat(e.getMessage()).contains("nothing was sent").contains("maxConcurrency");
-            });
+            assertThat(failures.values().stream().map(BackpressureTest::describe).toList()).as("exchanges that failed")
+                    .isEmpty();
+            assertThat(lambda.requestCount()).as("requests at Lambda: one per exchange").isEqualTo(exchanges);
+            // 2 on a quiet machine; 1 when the second connection took longer than the acquire timeout to open
+            int limit = camel.component().getClients().status().get(0).limit();
+            assertThat(limit).as("calls admitted at once now").isBetween(1, 2);
+            List<String> warnings = logs.messages(Level.WARN, "dev.lambdainvoke.camel");
+            assertThat(warnings).as("warnings").hasSize(1);
+            assertThat(warnings.get(0)).contains("carried only " + limit + " of the 8 calls at once")
+                    .contains("maxConcurrency=8");
         }
     }
 
@@ -189,7 +195,7 @@ class BackpressureTest {
     }
 
     /** A client as a user builds one: their HTTP settings, SDK retries off (Camel redelivers), dummy keys. */
-    private static LambdaAsyncClient usersClient(URI endpoint, NettyNioAsyncHttpClient.Builder http) {
+    private static LambdaAsyncClient usersClient(URI endpoint, SdkAsyncHttpClient.Builder<?> http) {
         return LambdaAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
                 .httpClientBuilder(http)

@@ -43,9 +43,15 @@ public final class HeldAnswersLambda implements AutoCloseable {
 
     /** Starts the child JVM (with {@code -Xmx512m}) and waits until it listens. Its output goes to {@code target/}. */
     public static HeldAnswersLambda start() throws IOException {
+        return start(240);
+    }
+
+    /** As {@link #start()}, holding up to {@code held} invocations at once (each holds a thread of the child JVM). */
+    public static HeldAnswersLambda start(int held) throws IOException {
         Path log = Files.createDirectories(Path.of("target")).resolve("held-answers-lambda-" + System.nanoTime() + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-cp", classpath(), HeldAnswersLambdaServer.class.getName());
+        List<String> command = List.of(java, "-Xmx512m", "-cp", classpath(), HeldAnswersLambdaServer.class.getName(),
+                Integer.toString(held));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             String ready = Peers.awaitLine(log, HeldAnswersLambdaServer.READY, START_TIMEOUT, process::isAlive);

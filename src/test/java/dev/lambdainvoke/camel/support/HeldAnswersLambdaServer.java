@@ -31,8 +31,11 @@ public final class HeldAnswersLambdaServer {
 
     public static void main(String[] args) throws IOException {
         Holding holding = new Holding();
-        WireMockLambda lambda = new WireMockLambda(options -> options.containerThreads(256).disableRequestJournal()
-                .extensions(holding));
+        // each held invocation blocks a request thread: as many as may be held at once, and a few for control calls
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) + 16 : 256;
+        // and a listen backlog for as many connections arriving at once (the JDK's default of 50 drops SYNs past it)
+        WireMockLambda lambda = new WireMockLambda(options -> options.containerThreads(threads).jettyAcceptQueueSize(threads)
+                .disableRequestJournal().extensions(holding));
         lambda.stub(WireMockLambda.invokeAny().willReturn(WireMockLambda.ok("{\"ok\":true}")));
         lambda.stub(WireMock.any(WireMock.urlPathMatching(CONTROL + ".*")).willReturn(WireMock.ok()));
         System.out.println(READY + lambda.server().port());
