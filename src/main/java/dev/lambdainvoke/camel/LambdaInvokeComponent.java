@@ -2,8 +2,8 @@ package dev.lambdainvoke.camel;
 
 import java.util.Map;
 
-import dev.lambdainvoke.camel.client.CredentialSettings;
-import dev.lambdainvoke.camel.client.LambdaClientCache;
+import dev.lambdainvoke.camel.internal.client.CredentialSettings;
+import dev.lambdainvoke.camel.internal.client.LambdaClientCache;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.lambdainvoke.camel.client.LambdaClientCache.ClientStatus;
+import dev.lambdainvoke.camel.internal.client.LambdaClientCache.ClientStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.spi.annotations.DevConsole;

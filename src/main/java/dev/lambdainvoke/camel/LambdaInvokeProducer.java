@@ -2,13 +2,13 @@ package dev.lambdainvoke.camel;
 
 import java.time.Duration;
 
-import dev.lambdainvoke.camel.client.AnswerHeaders;
-import dev.lambdainvoke.camel.client.InvocationNotSentException;
-import dev.lambdainvoke.camel.client.LambdaInvoker;
-import dev.lambdainvoke.camel.mapping.ErrorTranslator;
-import dev.lambdainvoke.camel.mapping.Invocation;
-import dev.lambdainvoke.camel.mapping.ResponseMapper;
-import dev.lambdainvoke.camel.mapping.ResultHeaders;
+import dev.lambdainvoke.camel.internal.client.AnswerHeaders;
+import dev.lambdainvoke.camel.internal.client.InvocationNotSentException;
+import dev.lambdainvoke.camel.internal.client.LambdaInvoker;
+import dev.lambdainvoke.camel.internal.mapping.ErrorTranslator;
+import dev.lambdainvoke.camel.internal.mapping.Invocation;
+import dev.lambdainvoke.camel.internal.mapping.ResponseMapper;
+import dev.lambdainvoke.camel.internal.mapping.ResultHeaders;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;

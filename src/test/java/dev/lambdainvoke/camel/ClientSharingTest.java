@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.lambdainvoke.camel.client.LambdaInvoker;
+import dev.lambdainvoke.camel.internal.client.LambdaInvoker;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.Peers;
 import dev.lambdainvoke.camel.support.WireMockLambda;

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.lambdainvoke.camel.client.LambdaClientCache;
+import dev.lambdainvoke.camel.internal.client.LambdaClientCache;
 import dev.lambdainvoke.camel.support.AsyncSender;
 import dev.lambdainvoke.camel.support.Await;
 import dev.lambdainvoke.camel.support.CamelHarness;

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.lambdainvoke.camel.LocalLambdaRouteTest.Pricer;
-import dev.lambdainvoke.camel.client.InvocationGate;
-import dev.lambdainvoke.camel.local.LocalFunction;
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.camel.internal.client.InvocationGate;
+import dev.lambdainvoke.local.LocalFunction;
+import dev.lambdainvoke.local.LocalLambda;
 import dev.lambdainvoke.camel.support.Await;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.ExchangeEndings;

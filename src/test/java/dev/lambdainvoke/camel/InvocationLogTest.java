@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.lambdainvoke.camel.client.InvocationGate;
+import dev.lambdainvoke.camel.internal.client.InvocationGate;
 import dev.lambdainvoke.camel.support.AsyncSender;
 import dev.lambdainvoke.camel.support.Await;
 import dev.lambdainvoke.camel.support.CamelHarness;

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.lambdainvoke.camel.local.LocalFunction;
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.local.LocalFunction;
+import dev.lambdainvoke.local.LocalLambda;
 import dev.lambdainvoke.camel.support.AsyncSender;
 import dev.lambdainvoke.camel.support.Await;
 import dev.lambdainvoke.camel.support.CamelHarness;

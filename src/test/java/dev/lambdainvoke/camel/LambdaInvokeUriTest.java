@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lambdainvoke.camel.local.LocalFunction;
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.local.LocalFunction;
+import dev.lambdainvoke.local.LocalLambda;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.lambdainvoke.camel.local.LocalFunction;
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.local.LocalFunction;
+import dev.lambdainvoke.local.LocalLambda;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;

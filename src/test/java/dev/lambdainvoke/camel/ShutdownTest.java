@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.lambdainvoke.camel.client.InvocationGate;
+import dev.lambdainvoke.camel.internal.client.InvocationGate;
 import dev.lambdainvoke.camel.support.Await;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.ExchangeEndings;

@@ -1,6 +1,6 @@
 package dev.lambdainvoke.camel;
 
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.local.LocalLambda;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.OrderRoutes;
 import dev.lambdainvoke.camel.support.WireMockLambda;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.dashjoin.jsonata.Jsonata;
-import dev.lambdainvoke.camel.mapping.JsonCodec;
+import dev.lambdainvoke.camel.internal.mapping.JsonCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

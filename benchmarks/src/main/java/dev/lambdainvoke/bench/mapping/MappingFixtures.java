@@ -10,7 +10,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
-import dev.lambdainvoke.camel.mapping.Invocation;
+import dev.lambdainvoke.camel.internal.mapping.Invocation;
 
 /** The inputs shared by the mapping benchmarks: a 1 KB order document, the JSONata expression, an answer. */
 final class MappingFixtures {

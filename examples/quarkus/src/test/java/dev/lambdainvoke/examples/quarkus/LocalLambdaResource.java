@@ -2,7 +2,7 @@ package dev.lambdainvoke.examples.quarkus;
 
 import java.util.Map;
 
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.local.LocalLambda;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

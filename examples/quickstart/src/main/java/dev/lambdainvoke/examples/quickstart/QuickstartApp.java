@@ -1,6 +1,6 @@
 package dev.lambdainvoke.examples.quickstart;
 
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.local.LocalLambda;
 import org.apache.camel.main.Main;
 
 /**

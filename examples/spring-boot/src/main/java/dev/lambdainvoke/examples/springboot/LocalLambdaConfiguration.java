@@ -2,7 +2,7 @@ package dev.lambdainvoke.examples.springboot;
 
 import java.util.Map;
 
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.local.LocalLambda;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lambdainvoke.camel.LambdaInvokeComponent;
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.local.LocalLambda;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;

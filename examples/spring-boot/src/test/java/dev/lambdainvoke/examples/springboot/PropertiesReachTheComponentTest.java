@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.lambdainvoke.camel.LambdaInvokeComponent;
 import dev.lambdainvoke.camel.LambdaInvokeConfiguration;
 import dev.lambdainvoke.camel.LambdaInvokeConstants;
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.local.LocalLambda;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

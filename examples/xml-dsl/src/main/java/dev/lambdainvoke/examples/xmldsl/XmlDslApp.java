@@ -2,8 +2,8 @@ package dev.lambdainvoke.examples.xmldsl;
 
 import java.util.Map;
 
-import dev.lambdainvoke.camel.local.LocalFunction;
-import dev.lambdainvoke.camel.local.LocalLambda;
+import dev.lambdainvoke.local.LocalFunction;
+import dev.lambdainvoke.local.LocalLambda;
 import org.apache.camel.main.Main;
 
 /**

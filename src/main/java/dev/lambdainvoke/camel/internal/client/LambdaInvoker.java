@@ -1,0 +1,167 @@
+package dev.lambdainvoke.camel.internal.client;
+
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * One SDK client with its concurrency gate: what a producer calls to invoke. {@link #close()} is the one way to stop it,
+ * so that the invoker knows the client goes away on purpose and can say so for each invocation it cuts off.
+ */
+public final class LambdaInvoker {
+
+    private final LambdaAsyncClient client;
+    private final InvocationGate gate;
+    /** Closes the client and what was built with it; null for a user's client, which is never closed. */
+    private final Runnable closeClient;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    /**
+     * The outcomes of calls in flight, kept only for a client whose close leaves them running (CRT): closing the invoker
+     * then ends them itself. Null otherwise.
+     */
+    private final Set<CompletableFuture<InvokeResponse>> inFlight;
+
+    private LambdaInvoker(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient, boolean closeEndsCalls) {
+        this.client = client;
+        this.gate = gate;
+        this.closeClient = closeClient;
+        this.inFlight = closeClient != null && !closeEndsCalls ? ConcurrentHashMap.newKeySet() : null;
+    }
+
+    /**
+     * An invoker around a client built for it, whose close fails the calls in flight (Netty); {@link #close()} runs
+     * {@code closeClient}.
+     */
+    public static LambdaInvoker owning(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient) {
+        return owning(client, gate, closeClient, true);
+    }
+
+    /**
+     * An invoker around a client built for it; {@link #close()} runs {@code closeClient}. With
+     * {@code closeEndsCallsInFlight} false (CRT, whose close leaves calls in flight running until Lambda answers), the
+     * invoker ends each call still in flight itself, as stopped in flight, right after closing the client.
+     */
+    public static LambdaInvoker owning(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient,
+                                       boolean closeEndsCallsInFlight) {
+        return new LambdaInvoker(client, gate, closeClient, closeEndsCallsInFlight);
+    }
+
+    /** An invoker around a user's client, which {@link #close()} leaves open (its calls in flight carry on). */
+    public static LambdaInvoker borrowing(LambdaAsyncClient client, InvocationGate gate) {
+        return new LambdaInvoker(client, gate, null, true);
+    }
+
+    /**
+     * Invokes when the gate has a place; never blocks the caller. Fails with {@link InvocationNotSentException} when the
+     * invoker closes before the request is sent, and with {@link InvocationStoppedInFlightException} when it closes while
+     * the request waits for its answer.
+     */
+    public CompletableFuture<InvokeResponse> invoke(InvokeRequest request) {
+        return invoke(() -> request);
+    }
+
+    /**
+     * As {@link #invoke(InvokeRequest)}, building the request only when the gate admits the call: an exchange waiting for a
+     * place then holds its body but not a second copy as payload bytes. A failure to build fails the returned future.
+     */
+    public CompletableFuture<InvokeResponse> invoke(RequestBuilder request) {
+        return gate.submit(() -> send(request));
+    }
+
+    /** Builds the request to send; may fail with the reason the exchange cannot be sent. */
+    @FunctionalInterface
+    public interface RequestBuilder {
+        InvokeRequest build() throws Exception;
+    }
+
+    private CompletableFuture<InvokeResponse> send(RequestBuilder request) {
+        CompletableFuture<InvokeResponse> call;
+        InvokeRequest built;
+        try {
+            built = request.build();
+        } catch (Exception notBuilt) {
+            return CompletableFuture.failedFuture(notBuilt);
+        }
+        try {
+            call = client.invoke(built);
+        } catch (RuntimeException refused) {
+            // the SDK refused before sending anything (a closed client throws here)
+            return CompletableFuture.failedFuture(closing.get() ? new InvocationNotSentException(InvocationGate.CLOSED)
+                    : refused);
+        }
+        CompletableFuture<InvokeResponse> outcome = new CompletableFuture<>();
+        if (inFlight != null) {
+            inFlight.add(outcome);
+            outcome.whenComplete((response, failure) -> inFlight.remove(outcome));
+            if (closing.get()) {
+                endCallsInFlight(); // close() swept before this call was added: it must not outlive the close
+            }
+        }
+        call.whenComplete((response, failure) -> {
+            if (failure == null) {
+                outcome.complete(response);
+            } else {
+                outcome.completeExceptionally(cutOffByClose(failure) ? new InvocationStoppedInFlightException(unwrap(failure))
+                        : failure);
+            }
+        });
+        return outcome;
+    }
+
+    /**
+     * A failure without an answer from Lambda while we close the client is ours: the close cut the call off. An answer
+     * (an error status) that arrives during the close is still Lambda's and keeps its meaning.
+     */
+    private boolean cutOffByClose(Throwable failure) {
+        return closing.get() && closeClient != null && !(unwrap(failure) instanceof SdkServiceException);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /**
+     * Stops this invoker, once: queued invocations fail as not sent (and so do later ones), then a client built for it
+     * is closed, which cuts off the invocations in flight.
+     */
+    public void close() {
+        if (closing.compareAndSet(false, true)) {
+            gate.close();
+            if (closeClient != null) {
+                closeClient.run();
+            }
+            if (inFlight != null) {
+                endCallsInFlight();
+            }
+        }
+    }
+
+    /** Ends each call still in flight as stopped in flight; Lambda's answer, should it come later, is ignored. */
+    private void endCallsInFlight() {
+        for (CompletableFuture<InvokeResponse> outcome : inFlight) {
+            outcome.completeExceptionally(new InvocationStoppedInFlightException(new CancellationException(
+                    "the HTTP client was closed; it does not end the calls in flight itself")));
+        }
+    }
+
+    /** True once {@link #close()} has begun. */
+    public boolean isClosed() {
+        return closing.get();
+    }
+
+    public LambdaAsyncClient client() {
+        return client;
+    }
+
+    public InvocationGate gate() {
+        return gate;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.lambdainvoke.camel.springboot;
+
+import java.util.function.Function;
+
+import dev.lambdainvoke.local.LocalLambda;
+import dev.lambdainvoke.camel.support.CapturedLogs;
+import dev.lambdainvoke.camel.support.LogLevels;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static dev.lambdainvoke.camel.springboot.CamelSpringBootRunner.runner;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Credentials given as {@code camel.component.lambda-invoke.*} properties sign the calls and show in no log of Spring,
+ * Camel or the component, at DEBUG included, from start to stop of an application that invokes once.
+ */
+class SecretPropertiesTest {
+
+    private static final String P = LambdaInvokeComponentProperties.PREFIX + ".";
+    private static final String ACCESS = "AKIDSPRINGSECRET42";
+    private static final String SECRET = "Spring+Secret/Key=Never&Logged";
+    private static final String TOKEN = "SpringSessionToken+/Q==";
+
+    @Test
+    void credentialPropertiesShowInNoLog() {
+        String logged;
+        try (LocalLambda lambda = LocalLambda.builder()
+                .function("echo", (Function<Object, Object>) in -> in).start();
+             CapturedLogs spring = CapturedLogs.of("org.springframework");
+             CapturedLogs camel = CapturedLogs.of("org.apache.camel");
+             CapturedLogs component = CapturedLogs.component();
+             LogLevels levels = LogLevels.set(Level.DEBUG, "org.springframework", "org.apache.camel",
+                                              "dev.lambdainvoke.camel")) {
+            runner().withUserConfiguration(EchoRoute.class)
+                    .withPropertyValues(P + "endpoint-override=" + lambda.endpoint(), P + "region=us-east-1",
+                                        P + "access-key=" + ACCESS, P + "secret-key=" + SECRET,
+                                        P + "session-token=" + TOKEN)
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        String answer = context.getBean(CamelContext.class).createProducerTemplate()
+                                .requestBody("direct:echo", "{\"signed\":true}", String.class);
+                        assertThat(answer).isEqualTo("{\"signed\":true}");
+                    });
+            assertThat(lambda.invocations("echo")).isEqualTo(1);
+            logged = spring.text() + camel.text() + component.text();
+        }
+
+        assertThat(logged).as("something was logged at all").contains("lambda-invoke");
+        for (String secret : new String[] {ACCESS, SECRET, TOKEN}) {
+            assertThat(logged).doesNotContain(secret);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EchoRoute {
+
+        @Bean
+        RouteBuilder echo() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:echo").to("lambda-invoke:echo");
+                }
+            };
+        }
+    }
+}
