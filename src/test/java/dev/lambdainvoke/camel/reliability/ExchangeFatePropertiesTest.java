@@ -37,7 +37,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
  * <p>Generated with QuickTheories, which shrinks a failing scenario to a small one and prints it with its seed. (jqwik,
  * which the issue suggested, asks at run time that AI agents not use it; this suite is written by one, so it does not.)
  */
-class ExchangeFateProperties {
+class ExchangeFatePropertiesTest {
 
     private static WireMockLambda lambda;
     private static ScriptedLambda answers;
@@ -76,15 +76,15 @@ class ExchangeFateProperties {
 
     @Test
     void everyExchangeEndsOnceWithTheOutcomeAndHeadersOfItsOwnLastCall() {
-        qt().withExamples(25).withShrinkCycles(20).forAll(scenarios(5, 30)).checkAssert(ExchangeFateProperties::check);
+        qt().withExamples(25).withShrinkCycles(20).forAll(scenarios(5, 30)).checkAssert(ExchangeFatePropertiesTest::check);
     }
 
     /** The long run of the reliability profile: more tries, bigger batches. */
     @Test
     @Tag("reliability")
     void manyBigBatchesEachExchangeEndsOnceWithItsOwnResult() {
-        qt().withExamples(300).withShrinkCycles(20).forAll(scenarios(20, 120))
-                .checkAssert(ExchangeFateProperties::check);
+        qt().withExamples(80).withShrinkCycles(20).forAll(scenarios(20, 120))
+                .checkAssert(ExchangeFatePropertiesTest::check);
     }
 
     static void check(FaultScenario scenario) {
@@ -157,7 +157,7 @@ class ExchangeFateProperties {
 
     static Gen<Call> calls() {
         Gen<String> words = strings().betweenCodePoints('a', 'z').ofLengthBetween(0, 12)
-                .mix(strings().allPossible().ofLengthBetween(0, 4).map(ExchangeFateProperties::printable), 20);
+                .mix(strings().allPossible().ofLengthBetween(0, 4).map(ExchangeFatePropertiesTest::printable), 20);
         return enumValues(BodyKind.class).zip(booleans().all(), words, scripts(), (kind, json, word, script) ->
                 new Call(kind, json, json ? "{\"text\":\"" + word + "\"}" : "not json: " + word, script));
     }
