@@ -37,11 +37,15 @@ public class LambdaInvokeConfiguration implements Cloneable {
     @UriParam(label = "producer",
               description = "JSON text handed to the function as its client context (RequestResponse only); at most 3,583 "
                             + "bytes once base64-encoded.")
+    // tooling hints: a JSON object typed by hand, shown in a multi-line JSON editor
+    @Metadata(largeInput = true, inputLanguage = "json")
     private String clientContext;
 
     @UriParam(label = "producer",
               description = "JSONata expression applied to the body before invoking, with $headers bound to the message "
                             + "headers. Inline text or a resource: resource:classpath:map.jsonata, file:/path.")
+    // tooling hints: the expression may be a file reference, and inline text gets a multi-line JSONata editor
+    @Metadata(supportFileReference = true, largeInput = true, inputLanguage = "jsonata")
     private String jsonata;
 
     @UriParam(label = "producer", defaultValue = "false",
@@ -105,9 +109,10 @@ public class LambdaInvokeConfiguration implements Cloneable {
     private String sessionToken;
 
     @UriParam(label = "security",
-              description = "Named profile from the shared AWS config and credentials files (~/.aws/config, "
-                            + "~/.aws/credentials, or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE). The profile must exist "
-                            + "when the endpoint starts. Not together with static keys or useEc2Role.")
+              description = "Named profile from the shared AWS config and credentials files (.aws/config and "
+                            + ".aws/credentials in the user's home directory, or the files AWS_CONFIG_FILE and "
+                            + "AWS_SHARED_CREDENTIALS_FILE name). The profile must exist when the endpoint starts. Not "
+                            + "together with static keys or useEc2Role.")
     private String profile;
 
     @UriParam(label = "security", defaultValue = "false",
@@ -146,8 +151,9 @@ public class LambdaInvokeConfiguration implements Cloneable {
     private String proxyScheme;
 
     @UriParam(label = "proxy",
-              description = "Hosts reached directly, not through the proxy: a |-separated list as in Java's "
-                            + "http.nonProxyHosts, * as a wildcard (e.g. localhost|*.internal.example.com).")
+              description = "Hosts reached directly, not through the proxy, written as for Java's http.nonProxyHosts: "
+                            + "host names separated by a vertical bar, in which an asterisk matches any characters; "
+                            + "matched without regard to case.")
     private String nonProxyHosts;
 
     @UriParam(label = "advanced",
