@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PropertiesBindingTest {
 
-    private static final String P = LambdaInvokeComponentProperties.PREFIX + ".";
+    private static final String P = LambdaInvokeComponentConfiguration.PREFIX + ".";
 
     /** A value for every option, none of them the default: property text → what the component must then hold. */
     private static final Map<String, Sample> SAMPLES = new LinkedHashMap<>();
