@@ -30,7 +30,7 @@ final class CamelSpringBootRunner {
     static ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
-                                                         LambdaInvokeAutoConfiguration.class))
+                                                         LambdaInvokeComponentAutoConfiguration.class))
                 // a test application: no JMX, no main loop
                 .withPropertyValues("camel.main.jmx-enabled=false", "camel.springboot.main-run-controller=false");
     }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class ClientBeanTest {
 
-    private static final String P = LambdaInvokeComponentProperties.PREFIX + ".";
+    private static final String P = LambdaInvokeComponentConfiguration.PREFIX + ".";
 
     /** Where the component's own client would go (its endpoint-override). */
     private static LocalLambda componentSide;
@@ -107,9 +107,9 @@ class ClientBeanTest {
 
     @Test
     void referencesMayBeWrittenAsCamelDoes() {
-        assertThat(LambdaInvokeComponentCustomizer.beanName("#bean:eu")).isEqualTo("eu");
-        assertThat(LambdaInvokeComponentCustomizer.beanName("#eu")).isEqualTo("eu");
-        assertThat(LambdaInvokeComponentCustomizer.beanName(" eu ")).isEqualTo("eu");
+        assertThat(LambdaInvokeComponentConverter.beanName("#bean:eu")).isEqualTo("eu");
+        assertThat(LambdaInvokeComponentConverter.beanName("#eu")).isEqualTo("eu");
+        assertThat(LambdaInvokeComponentConverter.beanName(" eu ")).isEqualTo("eu");
     }
 
     private static LambdaAsyncClient client(URI endpoint) {

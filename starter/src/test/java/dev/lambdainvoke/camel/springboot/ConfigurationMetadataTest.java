@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTest {
 
-    private static final String P = LambdaInvokeComponentProperties.PREFIX + ".";
+    private static final String P = LambdaInvokeComponentConfiguration.PREFIX + ".";
 
     private static JsonNode camel;
     private static final Map<String, JsonNode> properties = new HashMap<>();

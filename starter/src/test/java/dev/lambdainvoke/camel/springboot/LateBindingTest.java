@@ -23,7 +23,7 @@ class LateBindingTest {
     @Test
     void aPlaceholderMayReferToAValueABeanPublishesAtStartUp() {
         runner().withUserConfiguration(RouteFirst.class, PublishingBean.class)
-                .withPropertyValues(LambdaInvokeComponentProperties.PREFIX + ".endpoint-override=${published.endpoint}")
+                .withPropertyValues(LambdaInvokeComponentConfiguration.PREFIX + ".endpoint-override=${published.endpoint}")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(component(context).getConfiguration().getEndpointOverride())

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lambdainvoke.camel.LambdaInvokeComponent;
+import dev.lambdainvoke.camel.LambdaInvokeConfiguration;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
@@ -24,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code camel.component.lambda-invoke.*} in a Spring Boot application reaches the component Camel creates: every
  * option the component has (the list comes from Camel's generated metadata, so an option added later without a
  * property fails here), durations in Spring Boot's formats, secrets as written, camelCase names as Camel users write
- * them; and properties left out leave the component's defaults.
+ * them; configuration names a bean; and properties left out leave the component's defaults.
  */
 class PropertiesBindingTest {
 
-    private static final String P = LambdaInvokeComponentProperties.PREFIX + ".";
+    private static final String P = LambdaInvokeComponentConfiguration.PREFIX + ".";
 
     /** A value for every option, none of them the default: property text → what the component must then hold. */
     private static final Map<String, Sample> SAMPLES = new LinkedHashMap<>();
@@ -150,6 +151,24 @@ class PropertiesBindingTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("ninety seconds");
         });
+    }
+
+    @Test
+    void configurationNamesAConfigurationBean() {
+        runner().withUserConfiguration(SharedConfiguration.class).withPropertyValues(P + "configuration=#bean:shared")
+                .run(context -> assertThat(component(context).getConfiguration())
+                        .isSameAs(context.getBean("shared")));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SharedConfiguration {
+
+        @Bean
+        LambdaInvokeConfiguration shared() {
+            LambdaInvokeConfiguration configuration = new LambdaInvokeConfiguration();
+            configuration.setRegion("ap-south-1");
+            return configuration;
+        }
     }
 
     /** An application with a route to the component: Camel creates the component when the application starts. */

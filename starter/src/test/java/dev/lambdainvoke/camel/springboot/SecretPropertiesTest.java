@@ -3,11 +3,8 @@ package dev.lambdainvoke.camel.springboot;
 import java.util.function.Function;
 
 import dev.lambdainvoke.local.LocalLambda;
-import dev.lambdainvoke.camel.support.CapturedLogs;
-import dev.lambdainvoke.camel.support.LogLevels;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecretPropertiesTest {
 
-    private static final String P = LambdaInvokeComponentProperties.PREFIX + ".";
+    private static final String P = LambdaInvokeComponentConfiguration.PREFIX + ".";
     private static final String ACCESS = "AKIDSPRINGSECRET42";
     private static final String SECRET = "Spring+Secret/Key=Never&Logged";
     private static final String TOKEN = "SpringSessionToken+/Q==";
@@ -31,11 +28,8 @@ class SecretPropertiesTest {
         String logged;
         try (LocalLambda lambda = LocalLambda.builder()
                 .function("echo", (Function<Object, Object>) in -> in).start();
-             CapturedLogs spring = CapturedLogs.of("org.springframework");
-             CapturedLogs camel = CapturedLogs.of("org.apache.camel");
-             CapturedLogs component = CapturedLogs.component();
-             LogLevels levels = LogLevels.set(Level.DEBUG, "org.springframework", "org.apache.camel",
-                                              "dev.lambdainvoke.camel")) {
+             CapturedLogs logs = CapturedLogs.atDebug("org.springframework", "org.apache.camel",
+                                                      "dev.lambdainvoke.camel")) {
             runner().withUserConfiguration(EchoRoute.class)
                     .withPropertyValues(P + "endpoint-override=" + lambda.endpoint(), P + "region=us-east-1",
                                         P + "access-key=" + ACCESS, P + "secret-key=" + SECRET,
@@ -47,7 +41,7 @@ class SecretPropertiesTest {
                         assertThat(answer).isEqualTo("{\"signed\":true}");
                     });
             assertThat(lambda.invocations("echo")).isEqualTo(1);
-            logged = spring.text() + camel.text() + component.text();
+            logged = logs.text();
         }
 
         assertThat(logged).as("something was logged at all").contains("lambda-invoke");
