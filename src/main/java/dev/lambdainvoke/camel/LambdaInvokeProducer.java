@@ -1,9 +1,9 @@
 package dev.lambdainvoke.camel;
 
 import dev.lambdainvoke.camel.internal.LambdaInvokeBinding;
-import dev.lambdainvoke.camel.internal.client.AnswerHeaders;
 import dev.lambdainvoke.camel.internal.client.ErrorTranslator;
 import dev.lambdainvoke.camel.internal.client.InvocationNotSentException;
+import dev.lambdainvoke.camel.internal.client.LambdaInvokeAnswerWatch.AnswerHeaders;
 import dev.lambdainvoke.camel.internal.client.LambdaInvoker;
 import dev.lambdainvoke.camel.internal.mapping.Invocation;
 import org.apache.camel.AsyncCallback;
