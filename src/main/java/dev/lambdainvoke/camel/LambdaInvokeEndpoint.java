@@ -1,17 +1,12 @@
 package dev.lambdainvoke.camel;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import dev.lambdainvoke.camel.internal.LambdaInvokeBinding;
 import dev.lambdainvoke.camel.internal.client.ClientLease;
 import dev.lambdainvoke.camel.internal.client.ClientSettings;
 import dev.lambdainvoke.camel.internal.client.InvocationNotSentException;
 import dev.lambdainvoke.camel.internal.client.LambdaInvoker;
-import dev.lambdainvoke.camel.internal.mapping.InvocationResolver;
-import dev.lambdainvoke.camel.internal.mapping.JsonataPayloadMapper;
-import dev.lambdainvoke.camel.internal.mapping.PassThroughPayloadMapper;
-import dev.lambdainvoke.camel.internal.mapping.PayloadMapper;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -23,7 +18,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.ResourceHelper;
 
 /**
  * Invoke an AWS Lambda function without blocking a thread, with optional JSONata request mapping.
@@ -42,8 +36,7 @@ public class LambdaInvokeEndpoint extends DefaultEndpoint implements AsyncEndpoi
     private LambdaInvokeConfiguration configuration;
 
     // built when the endpoint starts
-    private InvocationResolver invocations;
-    private PayloadMapper payloadMapper;
+    private LambdaInvokeBinding binding;
     private ClientLease client;
 
     public LambdaInvokeEndpoint(String uri, LambdaInvokeComponent component, LambdaInvokeConfiguration configuration) {
@@ -69,10 +62,7 @@ public class LambdaInvokeEndpoint extends DefaultEndpoint implements AsyncEndpoi
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        invocations = InvocationResolver.of(function, configuration);
-        payloadMapper = configuration.getJsonata() == null || configuration.getJsonata().isBlank()
-                ? new PassThroughPayloadMapper()
-                : JsonataPayloadMapper.compile(expressionText(configuration.getJsonata()));
+        binding = LambdaInvokeBinding.of(function, configuration, getCamelContext(), LambdaInvokeProducer.LOG);
         ClientSettings settings = ClientSettings.of(configuration); // checked even for a user's client
         client = configuration.getLambdaClient() != null
                 ? getComponent().getClients().acquire(configuration.getLambdaClient(), settings.maxConcurrency())
@@ -88,27 +78,9 @@ public class LambdaInvokeEndpoint extends DefaultEndpoint implements AsyncEndpoi
         super.doStop();
     }
 
-    /** Inline JSONata, or the text of the resource it names (resource:classpath:..., file:..., classpath:...). */
-    private String expressionText(String value) throws Exception {
-        String v = value.trim();
-        if (v.startsWith("resource:")) {
-            v = v.substring("resource:".length());
-        } else if (!v.startsWith("classpath:") && !v.startsWith("file:")) {
-            return value;
-        }
-        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getCamelContext(), v)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("Option 'jsonata' names a resource that cannot be read: " + v, e);
-        }
-    }
-
-    InvocationResolver invocations() {
-        return invocations;
-    }
-
-    PayloadMapper payloadMapper() {
-        return payloadMapper;
+    /** How this endpoint's exchanges become requests and its answers messages; built when it starts. */
+    LambdaInvokeBinding binding() {
+        return binding;
     }
 
     /** The invoker of a started endpoint; before start and after stop, nothing can be sent. */

@@ -1,14 +1,11 @@
 package dev.lambdainvoke.camel;
 
-import java.time.Duration;
-
-import dev.lambdainvoke.camel.internal.client.AnswerHeaders;
+import dev.lambdainvoke.camel.internal.LambdaInvokeBinding;
+import dev.lambdainvoke.camel.internal.client.ErrorTranslator;
 import dev.lambdainvoke.camel.internal.client.InvocationNotSentException;
+import dev.lambdainvoke.camel.internal.client.LambdaInvokeAnswerWatch.AnswerHeaders;
 import dev.lambdainvoke.camel.internal.client.LambdaInvoker;
-import dev.lambdainvoke.camel.internal.mapping.ErrorTranslator;
 import dev.lambdainvoke.camel.internal.mapping.Invocation;
-import dev.lambdainvoke.camel.internal.mapping.ResponseMapper;
-import dev.lambdainvoke.camel.internal.mapping.ResultHeaders;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -18,48 +15,32 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * Maps the exchange to a request, invokes without blocking, and completes the exchange from the SDK's answer. Every
- * exchange is completed exactly once: with the result, or with a {@link LambdaInvokeException}.
+ * Binds the exchange to a request, invokes without blocking, and binds the answer back: exchange →
+ * {@link LambdaInvokeBinding} → {@link LambdaInvoker} (concurrency gate, SDK client) → {@link LambdaInvokeBinding} →
+ * callback. Every exchange is completed exactly once: with the result, or with a {@link LambdaInvokeException}.
  */
-public class LambdaInvokeProducer extends DefaultAsyncProducer {
+final class LambdaInvokeProducer extends DefaultAsyncProducer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LambdaInvokeProducer.class);
+    /** Also the logger of the log tail and of the per-invocation DEBUG line, as the docs name it. */
+    static final Logger LOG = LoggerFactory.getLogger(LambdaInvokeProducer.class);
 
     private final LambdaInvokeEndpoint endpoint;
-    private ResponseMapper responses;
-    private Duration maxRetryAfter;
-    /** The role the endpoint's credentials assume, for messages when assuming it fails; null without one. */
-    private String roleArn;
 
-    public LambdaInvokeProducer(LambdaInvokeEndpoint endpoint) {
+    LambdaInvokeProducer(LambdaInvokeEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        LambdaInvokeConfiguration config = endpoint.getConfiguration();
-        if (config.getMaxRetryAfter() < 0) {
-            throw new IllegalArgumentException("Option 'maxRetryAfter' must not be negative, was "
-                                               + config.getMaxRetryAfter() + " ms");
-        }
-        maxRetryAfter = Duration.ofMillis(config.getMaxRetryAfter());
-        roleArn = config.getLambdaClient() == null ? config.getRoleArn() : null;
-        RedeliveryDelay.register(endpoint.getCamelContext());
-        responses = new ResponseMapper(config.isFailOnFunctionError(), LOG);
-    }
-
-    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        Invocation invocation;
+        Call call;
         LambdaInvoker invoker;
         try {
             // first: an exchange that fails here must not carry the results of an earlier call
-            ResultHeaders.clear(exchange.getMessage());
-            RedeliveryDelay.clearOwn(exchange);
+            LambdaInvokeBinding.clearResults(exchange);
             invoker = endpoint.invoker();
-            invocation = endpoint.invocations().resolve(exchange);
+            LambdaInvokeBinding binding = endpoint.binding();
+            call = new Call(binding, exchange, binding.target(exchange));
         } catch (InvocationNotSentException stopped) {
             exchange.setException(ErrorTranslator.notSent(stopped, endpoint.getFunction(), exchange));
             callback.done(true);
@@ -69,16 +50,11 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        InvocationTiming timing = new InvocationTiming();
-        AnswerHeaders answer = new AnswerHeaders();
         // the payload is mapped when the gate admits the call, so waiting exchanges hold no payload bytes; a mapping
         // failure then fails the call like any other, and nothing is sent
-        invoker.invoke(() -> {
-            timing.admitted();
-            return answer.attachTo(request(exchange, invocation));
-        }).whenComplete((response, failure) -> {
+        invoker.invoke(call::request).whenComplete((response, failure) -> {
             try {
-                complete(exchange, invocation, response, failure, timing, answer);
+                call.complete(response, failure);
             } catch (Throwable unexpected) {
                 exchange.setException(unexpected);
             } finally {
@@ -88,52 +64,62 @@ public class LambdaInvokeProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private void complete(Exchange exchange, Invocation invocation, InvokeResponse response, Throwable failure,
-                          InvocationTiming timing, AnswerHeaders answer) {
-        long inMillis = timing.sentMillis(); // taken on the answer, before any mapping of it
-        long waitedMillis = timing.waitedMillis();
-        if (failure != null) {
-            LambdaInvokeException error = ErrorTranslator.translate(failure, invocation, exchange, answer.response(),
-                    roleArn);
-            if (error instanceof LambdaThrottledException throttled) {
-                RedeliveryDelay.set(exchange, throttled, maxRetryAfter);
+    /**
+     * One exchange's invocation: its target, the answer's status line as it arrives, and when it arrived here and when
+     * the gate let it through, so that the DEBUG line can tell time spent waiting for a place ({@code maxConcurrency})
+     * from the time Lambda took.
+     */
+    private static final class Call {
+
+        private final LambdaInvokeBinding binding;
+        private final Exchange exchange;
+        private final Invocation invocation;
+        private final AnswerHeaders answer = new AnswerHeaders();
+        private final long arrived = System.nanoTime();
+        // written by the thread the gate admits the call on, read by the thread that completes it
+        private volatile long admitted;
+        private volatile boolean wasAdmitted;
+
+        Call(LambdaInvokeBinding binding, Exchange exchange, Invocation invocation) {
+            this.binding = binding;
+            this.exchange = exchange;
+            this.invocation = invocation;
+        }
+
+        /** The gate let the call through: mapping and sending start now. */
+        InvokeRequest request() throws LambdaInvokeException {
+            admitted = System.nanoTime();
+            wasAdmitted = true;
+            return answer.attachTo(binding.request(exchange, invocation));
+        }
+
+        void complete(InvokeResponse response, Throwable failure) {
+            // taken on the answer, before any mapping of it: from admission (mapping, sending) to now, and the wait
+            long now = System.nanoTime();
+            long inMillis = wasAdmitted ? (now - admitted) / 1_000_000 : 0;
+            long waitedMillis = ((wasAdmitted ? admitted : now) - arrived) / 1_000_000;
+            if (failure != null) {
+                LambdaInvokeException error = binding.toFailure(failure, invocation, exchange, answer.response());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("Invoked {} type={} failed in {} ms waited={} ms: status={} code={} retryable={} "
+                              + "requestId={}{}",
+                            invocation.describe(), invocation.type(), inMillis, waitedMillis, error.getStatusCode(),
+                            error.getErrorCode(), error.isRetryable(), error.getRequestId(),
+                            wasAdmitted ? "" : " (never sent)");
+                }
+                return;
+            }
+            try {
+                binding.toMessage(response, invocation, exchange);
+            } catch (LambdaInvokeException e) {
+                exchange.setException(e);
             }
             if (LOG.isDebugEnabled()) {
-                LOG.debug("Invoked {} type={} failed in {} ms waited={} ms: status={} code={} retryable={} requestId={}{}",
-                        invocation.describe(), invocation.type(), inMillis, waitedMillis,
-                        error.getStatusCode(), error.getErrorCode(), error.isRetryable(), error.getRequestId(),
-                        timing.wasAdmitted() ? "" : " (never sent)");
+                // after the binding, which sets the request id header from the answer
+                LOG.debug("Invoked {} type={} in {} ms waited={} ms: status={} functionError={} requestId={}",
+                        invocation.describe(), invocation.type(), inMillis, waitedMillis, response.statusCode(),
+                        response.functionError(), exchange.getMessage().getHeader(LambdaInvokeConstants.REQUEST_ID));
             }
-            exchange.setException(error);
-            return;
-        }
-        try {
-            responses.apply(response, invocation, exchange);
-        } catch (LambdaInvokeException e) {
-            exchange.setException(e);
-        }
-        if (LOG.isDebugEnabled()) {
-            // after the mapping, which sets the request id header from the answer
-            LOG.debug("Invoked {} type={} in {} ms waited={} ms: status={} functionError={} requestId={}",
-                    invocation.describe(), invocation.type(), inMillis, waitedMillis,
-                    response.statusCode(), response.functionError(),
-                    exchange.getMessage().getHeader(LambdaInvokeConstants.REQUEST_ID));
-        }
-    }
-
-    private InvokeRequest request(Exchange exchange, Invocation invocation) throws LambdaInvokeException {
-        byte[] payload = endpoint.payloadMapper().toPayload(exchange, invocation.function());
-        checkSize(payload, invocation, exchange);
-        return invocation.toRequest(payload);
-    }
-
-    private static void checkSize(byte[] payload, Invocation invocation, Exchange exchange)
-            throws LambdaInvokeException {
-        if (payload.length > invocation.payloadLimit()) {
-            throw new LambdaInvokeException("Payload of " + payload.length + " bytes is over Lambda's limit of "
-                                            + invocation.payloadLimit() + " bytes for " + invocation.type()
-                                            + " invocations; nothing was sent",
-                    exchange, null, invocation.function(), 0, LambdaInvokeException.PAYLOAD_TOO_LARGE, null, false);
         }
     }
 }

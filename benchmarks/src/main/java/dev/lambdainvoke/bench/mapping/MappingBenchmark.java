@@ -5,15 +5,15 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.lambdainvoke.camel.LambdaFunctionErrorException;
+import dev.lambdainvoke.camel.LambdaInvokeConfiguration;
 import dev.lambdainvoke.camel.LambdaInvokeConstants;
+import dev.lambdainvoke.camel.LambdaInvokeException;
 import dev.lambdainvoke.camel.LambdaMappingException;
+import dev.lambdainvoke.camel.internal.LambdaInvokeBinding;
 import dev.lambdainvoke.camel.internal.mapping.Invocation;
 import dev.lambdainvoke.camel.internal.mapping.JsonCodec;
 import dev.lambdainvoke.camel.internal.mapping.JsonataPayloadMapper;
 import dev.lambdainvoke.camel.internal.mapping.PassThroughPayloadMapper;
-import dev.lambdainvoke.camel.internal.mapping.ResponseMapper;
-import dev.lambdainvoke.camel.internal.mapping.ResultHeaders;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 /**
  * The component's per-message mapping cost, with its real classes, as {@code LambdaInvokeProducer} uses them: a payload
  * mapper, then {@link Invocation#toRequest} up to the built {@link InvokeRequest}; on the way back
- * {@link ResultHeaders#clear} (which the producer also runs per message) and {@link ResponseMapper#apply}. Nothing is
+ * {@link LambdaInvokeBinding#clearResults} (which the producer also runs per message) and
+ * {@link LambdaInvokeBinding#toMessage}. Nothing is
  * sent; the size check against Lambda's limit (one int comparison) is left out.
  *
  * <p><b>Exchanges.</b> One {@link DefaultCamelContext} per trial, built but never started: creating exchanges needs no
@@ -76,7 +77,7 @@ public class MappingBenchmark {
     private Invocation invocation;
     private PassThroughPayloadMapper passThrough;
     private JsonataPayloadMapper jsonata;
-    private ResponseMapper responses;
+    private LambdaInvokeBinding binding;
     private InvokeResponse response;
 
     @Setup(Level.Trial)
@@ -94,7 +95,9 @@ public class MappingBenchmark {
         invocation = MappingFixtures.INVOCATION;
         passThrough = new PassThroughPayloadMapper();
         jsonata = JsonataPayloadMapper.compile(MappingFixtures.EXPRESSION); // once, as the endpoint does
-        responses = new ResponseMapper(true, LoggerFactory.getLogger(MappingBenchmark.class));
+        LambdaInvokeConfiguration config = new LambdaInvokeConfiguration();
+        config.setFailOnFunctionError(true);
+        binding = LambdaInvokeBinding.of(FUNCTION, config, context, LoggerFactory.getLogger(MappingBenchmark.class));
         response = MappingFixtures.okResponse();
 
         check();
@@ -135,9 +138,9 @@ public class MappingBenchmark {
 
     /** 5. A 200 RequestResponse answer with a 1 KB payload onto the message: headers, then the body as a String. */
     @Benchmark
-    public Object responseMapping() throws LambdaFunctionErrorException {
-        ResultHeaders.clear(message);
-        responses.apply(response, invocation, exchange);
+    public Object responseMapping() throws LambdaInvokeException {
+        LambdaInvokeBinding.clearResults(exchange);
+        binding.toMessage(response, invocation, exchange);
         return message.getBody();
     }
 

@@ -44,9 +44,9 @@ public final class InvocationGate {
     private final AtomicInteger limit;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final Queue<Waiter<?>> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Call<?>> queue = new ConcurrentLinkedQueue<>();
     /** Calls the client could not carry, admitted before {@link #queue}: they waited longest. */
-    private final Queue<Waiter<?>> notCarriedQueue = new ConcurrentLinkedQueue<>();
+    private final Queue<Call<?>> notCarriedQueue = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
     private final Predicate<Throwable> notCarried;
@@ -56,11 +56,17 @@ public final class InvocationGate {
     /** Admission numbers of the calls running now, kept only when {@link #notCarried} is known. */
     private final ConcurrentSkipListSet<Long> runningAdmissions;
 
-    /** A queued call and the future its submitter holds. */
-    private record Waiter<T>(Supplier<CompletableFuture<T>> call, CompletableFuture<T> outcome) {
-        void reject() {
-            outcome.completeExceptionally(new InvocationNotSentException(CLOSED));
-        }
+    /**
+     * One call through the gate: started when a place is free, told its outcome once. The gate passes the client's own
+     * future straight on to {@link #end}, so that no future of the gate's stands between the client and the caller.
+     */
+    public interface Call<T> {
+
+        /** Starts the call: the client's future. Throws when it cannot start, having sent nothing. */
+        CompletableFuture<T> start() throws Exception;
+
+        /** The outcome: a value, or the failure (with {@link InvocationNotSentException} when the gate closed first). */
+        void end(T value, Throwable failure);
     }
 
     public InvocationGate(int limit) {
@@ -84,20 +90,43 @@ public final class InvocationGate {
     }
 
     /**
-     * Starts {@code call} when a place is free; the returned future completes with the call's outcome, or with
+     * Starts {@code call} when a place is free and ends it with the outcome of the future it returns, or with
      * {@link InvocationNotSentException} when the gate closes first.
      */
-    public <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> call) {
-        CompletableFuture<T> outcome = new CompletableFuture<>();
+    public <T> void submit(Call<T> call) {
         if (closed) {
-            outcome.completeExceptionally(new InvocationNotSentException(CLOSED));
-            return outcome;
+            rejectNow(call);
+            return;
         }
         waiting.incrementAndGet();
-        queue.add(new Waiter<>(call, outcome));
+        queue.add(call);
         // also when close() ran between the check above and the add: admission rejects what close() could not see
         drain();
+    }
+
+    /** As {@link #submit(Call)}, for a caller that wants the outcome as a future: the one it gets back. */
+    public <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> start) {
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        submit(new Call<T>() {
+            @Override
+            public CompletableFuture<T> start() {
+                return start.get();
+            }
+
+            @Override
+            public void end(T value, Throwable failure) {
+                if (failure != null) {
+                    outcome.completeExceptionally(failure);
+                } else {
+                    outcome.complete(value);
+                }
+            }
+        });
         return outcome;
+    }
+
+    private static void rejectNow(Call<?> call) {
+        call.end(null, new InvocationNotSentException(CLOSED));
     }
 
     /** Fails every queued call and every later submission; running calls carry on. Idempotent. */
@@ -112,7 +141,7 @@ public final class InvocationGate {
 
     private void drain() {
         while (true) {
-            Waiter<?> next = claim();
+            Call<?> next = claim();
             if (next == null) {
                 return;
             }
@@ -128,17 +157,17 @@ public final class InvocationGate {
      * rejected here, one at a time. Lock-free: a submitter adds before it claims, a finishing call frees its place before
      * it claims, so one of them always sees the other.
      */
-    private Waiter<?> claim() {
+    private Call<?> claim() {
         while (true) {
-            Queue<Waiter<?>> from = notCarriedQueue.isEmpty() ? queue : notCarriedQueue;
+            Queue<Call<?>> from = notCarriedQueue.isEmpty() ? queue : notCarriedQueue;
             if (from.isEmpty()) {
                 return null;
             }
             if (closed) {
-                Waiter<?> rejected = from.poll();
+                Call<?> rejected = from.poll();
                 if (rejected != null) {
                     waiting.decrementAndGet();
-                    rejected.reject();
+                    rejectNow(rejected);
                 }
                 continue;
             }
@@ -149,7 +178,7 @@ public final class InvocationGate {
             if (!running.compareAndSet(now, now + 1)) {
                 continue;
             }
-            Waiter<?> next = from.poll();
+            Call<?> next = from.poll();
             if (next == null) {
                 running.decrementAndGet(); // another thread took it: check the queues again
                 continue;
@@ -164,30 +193,30 @@ public final class InvocationGate {
 
     /**
      * Starts the call. When it has ended by the time the client returns (it failed at once), its place is free again and
-     * the returned task passes its outcome on; otherwise null, and its completion does both.
+     * the returned task passes its outcome on; otherwise null, and the client's future does both when it completes.
      */
-    private <T> Runnable start(Waiter<T> waiter) {
+    private <T> Runnable start(Call<T> call) {
         long admission = admissions.incrementAndGet();
         if (runningAdmissions != null) {
             runningAdmissions.add(admission);
         }
-        CompletableFuture<T> call;
+        CompletableFuture<T> started;
         try {
-            call = waiter.call().get();
-        } catch (Throwable t) {
-            call = CompletableFuture.failedFuture(t);
+            started = call.start();
+        } catch (Throwable notStarted) {
+            placeFreed(admission);
+            return () -> call.end(null, notStarted);
         }
-        if (call.isDone()) {
+        if (started.isDone()) {
             // never queued again, even if not carried: it would go round at once, forever
             placeFreed(admission);
-            CompletableFuture<T> ended = call;
-            return () -> passOn(waiter, ended);
+            return () -> started.whenComplete(call::end);
         }
-        call.whenComplete((value, error) -> finished(waiter, admission, value, error));
+        started.whenComplete((value, error) -> finished(call, admission, value, error));
         return null;
     }
 
-    private <T> void finished(Waiter<T> waiter, long admission, T value, Throwable error) {
+    private <T> void finished(Call<T> call, long admission, T value, Throwable error) {
         boolean again = error != null && notCarried != null && notCarried.test(error);
         if (again) {
             lowerLimit(admission);
@@ -195,16 +224,12 @@ public final class InvocationGate {
         placeFreed(admission); // before the result is processed downstream, so the next waiter starts first
         if (again) {
             waiting.incrementAndGet();
-            notCarriedQueue.add(waiter);
+            notCarriedQueue.add(call);
             drain();
             return;
         }
         drain();
-        if (error != null) {
-            waiter.outcome().completeExceptionally(error);
-        } else {
-            waiter.outcome().complete(value);
-        }
+        call.end(value, error);
     }
 
     private void placeFreed(long admission) {
@@ -212,16 +237,6 @@ public final class InvocationGate {
             runningAdmissions.remove(admission);
         }
         running.decrementAndGet();
-    }
-
-    private static <T> void passOn(Waiter<T> waiter, CompletableFuture<T> ended) {
-        ended.whenComplete((value, error) -> {
-            if (error != null) {
-                waiter.outcome().completeExceptionally(error);
-            } else {
-                waiter.outcome().complete(value);
-            }
-        });
     }
 
     /**

@@ -74,7 +74,7 @@ public final class LambdaClientCache {
     public synchronized ClientLease acquire(LambdaAsyncClient userClient, int maxConcurrency) {
         UserClientKey key = new UserClientKey(userClient, maxConcurrency);
         Entry entry = entries.computeIfAbsent(key, k -> new Entry(LambdaInvoker.borrowing(userClient,
-                new InvocationGate(maxConcurrency, ConnectionAcquireTimeout::isCause, poolWarning(key.describe())))));
+                new InvocationGate(maxConcurrency, ErrorTranslator::isConnectionAcquireTimeout, poolWarning(key.describe())))));
         return lease(key, entry);
     }
 

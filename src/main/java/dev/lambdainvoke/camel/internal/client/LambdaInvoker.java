@@ -24,10 +24,10 @@ public final class LambdaInvoker {
     private final Runnable closeClient;
     private final AtomicBoolean closing = new AtomicBoolean();
     /**
-     * The outcomes of calls in flight, kept only for a client whose close leaves them running (CRT): closing the invoker
-     * then ends them itself. Null otherwise.
+     * The calls in flight, kept only for a client whose close leaves them running (CRT): closing the invoker then ends
+     * them itself. Null otherwise.
      */
-    private final Set<CompletableFuture<InvokeResponse>> inFlight;
+    private final Set<Attempt> inFlight;
 
     private LambdaInvoker(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient, boolean closeEndsCalls) {
         this.client = client;
@@ -71,9 +71,13 @@ public final class LambdaInvoker {
     /**
      * As {@link #invoke(InvokeRequest)}, building the request only when the gate admits the call: an exchange waiting for a
      * place then holds its body but not a second copy as payload bytes. A failure to build fails the returned future.
+     *
+     * <p>The returned future is the only one between the SDK's and the caller: the gate completes it from the SDK's.
      */
     public CompletableFuture<InvokeResponse> invoke(RequestBuilder request) {
-        return gate.submit(() -> send(request));
+        Attempt attempt = new Attempt(request);
+        gate.submit(attempt);
+        return attempt.outcome;
     }
 
     /** Builds the request to send; may fail with the reason the exchange cannot be sent. */
@@ -82,38 +86,57 @@ public final class LambdaInvoker {
         InvokeRequest build() throws Exception;
     }
 
-    private CompletableFuture<InvokeResponse> send(RequestBuilder request) {
-        CompletableFuture<InvokeResponse> call;
-        InvokeRequest built;
-        try {
-            built = request.build();
-        } catch (Exception notBuilt) {
-            return CompletableFuture.failedFuture(notBuilt);
+    /** One invocation through the gate: builds and sends the request, and completes the caller's future. */
+    private final class Attempt implements InvocationGate.Call<InvokeResponse> {
+
+        private final RequestBuilder request;
+        private final CompletableFuture<InvokeResponse> outcome = new CompletableFuture<>();
+        /** The SDK took the request: a failure from now on may be our close cutting it off. */
+        private volatile boolean sent;
+
+        Attempt(RequestBuilder request) {
+            this.request = request;
         }
-        try {
-            call = client.invoke(built);
-        } catch (RuntimeException refused) {
-            // the SDK refused before sending anything (a closed client throws here)
-            return CompletableFuture.failedFuture(closing.get() ? new InvocationNotSentException(InvocationGate.CLOSED)
-                    : refused);
-        }
-        CompletableFuture<InvokeResponse> outcome = new CompletableFuture<>();
-        if (inFlight != null) {
-            inFlight.add(outcome);
-            outcome.whenComplete((response, failure) -> inFlight.remove(outcome));
-            if (closing.get()) {
-                endCallsInFlight(); // close() swept before this call was added: it must not outlive the close
+
+        @Override
+        public CompletableFuture<InvokeResponse> start() throws Exception {
+            sent = false; // a call the client could not carry starts again
+            InvokeRequest built = request.build();
+            CompletableFuture<InvokeResponse> call;
+            try {
+                call = client.invoke(built);
+            } catch (RuntimeException refused) {
+                // the SDK refused before sending anything (a closed client throws here)
+                throw closing.get() ? new InvocationNotSentException(InvocationGate.CLOSED) : refused;
             }
+            sent = true;
+            if (inFlight != null) {
+                inFlight.add(this);
+                if (closing.get()) {
+                    endCallsInFlight(); // close() swept before this call was added: it must not outlive the close
+                }
+            }
+            return call;
         }
-        call.whenComplete((response, failure) -> {
+
+        @Override
+        public void end(InvokeResponse response, Throwable failure) {
+            if (inFlight != null) {
+                inFlight.remove(this);
+            }
             if (failure == null) {
                 outcome.complete(response);
             } else {
-                outcome.completeExceptionally(cutOffByClose(failure) ? new InvocationStoppedInFlightException(unwrap(failure))
-                        : failure);
+                outcome.completeExceptionally(sent && cutOffByClose(failure)
+                        ? new InvocationStoppedInFlightException(unwrap(failure)) : failure);
             }
-        });
-        return outcome;
+        }
+
+        /** Ends the call now, as stopped in flight; the SDK's outcome, should it come later, is ignored. */
+        void stop() {
+            outcome.completeExceptionally(new InvocationStoppedInFlightException(new CancellationException(
+                    "the HTTP client was closed; it does not end the calls in flight itself")));
+        }
     }
 
     /**
@@ -144,11 +167,11 @@ public final class LambdaInvoker {
         }
     }
 
-    /** Ends each call still in flight as stopped in flight; Lambda's answer, should it come later, is ignored. */
+    /** Ends each call still in flight as stopped in flight. */
     private void endCallsInFlight() {
-        for (CompletableFuture<InvokeResponse> outcome : inFlight) {
-            outcome.completeExceptionally(new InvocationStoppedInFlightException(new CancellationException(
-                    "the HTTP client was closed; it does not end the calls in flight itself")));
+        for (Attempt attempt : inFlight) {
+            inFlight.remove(attempt);
+            attempt.stop();
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.lambdainvoke.camel.internal.mapping;
+package dev.lambdainvoke.camel.internal.client;
 
 import java.lang.reflect.Method;
 import java.util.Set;

@@ -1,9 +1,10 @@
-package dev.lambdainvoke.camel.internal.mapping;
+package dev.lambdainvoke.camel.internal.client;
 
 import java.io.IOException;
 import java.util.stream.IntStream;
 
 import dev.lambdainvoke.camel.LambdaInvokeException;
+import dev.lambdainvoke.camel.internal.mapping.Invocation;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,8 @@
-package dev.lambdainvoke.camel;
+package dev.lambdainvoke.camel.internal;
 
 import java.time.Duration;
 
+import dev.lambdainvoke.camel.LambdaThrottledException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.TypeConversionException;

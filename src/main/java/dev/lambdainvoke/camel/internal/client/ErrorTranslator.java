@@ -1,4 +1,4 @@
-package dev.lambdainvoke.camel.internal.mapping;
+package dev.lambdainvoke.camel.internal.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -18,8 +18,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 import dev.lambdainvoke.camel.LambdaInvokeException;
 import dev.lambdainvoke.camel.LambdaThrottledException;
-import dev.lambdainvoke.camel.internal.client.InvocationNotSentException;
-import dev.lambdainvoke.camel.internal.client.InvocationStoppedInFlightException;
+import dev.lambdainvoke.camel.internal.mapping.Invocation;
 import org.apache.camel.Exchange;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -58,7 +57,7 @@ public final class ErrorTranslator {
         Throwable error = unwrap(failure);
         StsException sts = stsFailure(error);
         if (sts != null) {
-            return RoleAssumptionFailures.translate(sts, roleArn, invocation, exchange);
+            return roleAssumptionFailed(sts, roleArn, invocation, exchange);
         }
         String function = invocation.function();
         if (error instanceof LambdaInvokeException) {
@@ -128,7 +127,17 @@ public final class ErrorTranslator {
                                          + answer.statusCode() + " but the response body broke off (" + how
                                          + "); the function ran, so it is not retried",
                 exchange, cause, invocation.function(), answer.statusCode(), LambdaInvokeException.RESPONSE_INCOMPLETE,
-                RequestIds.of(answer), false);
+                requestId(answer), false);
+    }
+
+    /** Lambda's request id, read from the HTTP answer itself: the SDK's response metadata says "UNKNOWN" when there is none. */
+    public static String requestId(SdkHttpResponse answer) {
+        if (answer == null) {
+            return null;
+        }
+        return answer.firstMatchingHeader("x-amzn-RequestId")
+                .or(() -> answer.firstMatchingHeader("x-amz-request-id"))
+                .orElse(null);
     }
 
     /** Nothing was sent: retryable, since another attempt cannot make the function run twice. */
@@ -196,6 +205,25 @@ public final class ErrorTranslator {
         }
     }
 
+    /**
+     * STS refused or failed the AssumeRole call of the credentials provider: the invocation was never sent. Status, code
+     * and request id are STS's; retryable when STS throttled or failed on its side (5xx), not when it denied the role.
+     */
+    private static LambdaInvokeException roleAssumptionFailed(StsException e, String roleArn, Invocation invocation,
+                                                              Exchange exchange) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        String code = details == null ? null : details.errorCode();
+        String stsMessage = details == null ? null : details.errorMessage();
+        int status = e.statusCode();
+        boolean retryable = e.isThrottlingException() || status >= 500;
+        // STS's own message names the caller and the role, never a key or token
+        String message = (roleArn == null ? "Assuming the role of the client's credentials" : "Assuming role " + roleArn)
+                         + " failed, so " + invocation.describe() + " was not invoked: STS answered HTTP " + status
+                         + (code == null ? "" : " " + code) + (stsMessage == null ? "" : ": " + stsMessage);
+        return new LambdaInvokeException(message, exchange, e, invocation.function(), status, code, e.requestId(),
+                retryable);
+    }
+
     /** An STS answer anywhere in the chain: the credentials provider could not assume the role, Lambda was not called. */
     private static StsException stsFailure(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
@@ -215,10 +243,11 @@ public final class ErrorTranslator {
     }
 
     /**
-     * The HTTP client's wait for a pooled connection ran out: the request never left. The SDK has no type for it: Netty
-     * reports a TimeoutException with this text, so the text is what we can go by; CRT an error code of its own.
+     * The HTTP client's wait for a pooled connection ran out: the request never left, so the call may simply be made
+     * again (the gate of a user's client queues it again). The SDK has no type for it: Netty reports a TimeoutException
+     * with this text, so the text is what we can go by; CRT an error code of its own.
      */
-    private static boolean isConnectionAcquireTimeout(Throwable error) {
+    static boolean isConnectionAcquireTimeout(Throwable error) {
         for (Throwable e = error; e != null && e.getCause() != e; e = e.getCause()) {
             if (e instanceof TimeoutException && e.getMessage() != null
                     && e.getMessage().startsWith("Acquire operation took longer than")) {
