@@ -1,14 +1,8 @@
 package dev.lambdainvoke.camel.support;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -28,39 +22,28 @@ public final class WireMockLambdaExtension implements BeforeAllCallback, BeforeE
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WireMockLambdaExtension.class);
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    public void beforeAll(ExtensionContext context) {
         WireMockLambda lambda = lambda(context);
         Class<?> testClass = context.getRequiredTestClass();
-        set(staticFields(testClass, WireMockLambda.class), null, lambda);
+        HarnessFields.set(testClass, null, WireMockLambda.class, lambda);
         if (camelMode(context) == WireMockLambdaTest.Camel.PER_CLASS) {
             CamelHarness camel = context.getStore(NAMESPACE).getOrComputeIfAbsent(CamelHarness.class,
-                    key -> Closing.of(start(lambda)), Closing.class).harness;
-            set(staticFields(testClass, CamelHarness.class), null, camel);
+                    key -> Closing.of(HarnessFields.start(lambda.endpoint())), Closing.class).harness;
+            HarnessFields.set(testClass, null, CamelHarness.class, camel);
         }
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws Exception {
+    public void beforeEach(ExtensionContext context) {
         lambda(context).reset();
         if (camelMode(context) == WireMockLambdaTest.Camel.PER_TEST) {
-            CamelHarness camel = start(lambda(context));
-            for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-                set(instanceFields(instance.getClass(), CamelHarness.class), instance, camel);
-            }
+            HarnessFields.startHarness(context, lambda(context).endpoint());
         }
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            for (Field field : instanceFields(instance.getClass(), CamelHarness.class)) {
-                CamelHarness camel = (CamelHarness) field.get(instance);
-                if (camel != null) {
-                    camel.close();
-                    field.set(instance, null);
-                }
-            }
-        }
+        HarnessFields.closeHarnesses(context);
     }
 
     @Override
@@ -91,42 +74,6 @@ public final class WireMockLambdaExtension implements BeforeAllCallback, BeforeE
             }
         }
         return WireMockLambdaTest.Camel.NONE;
-    }
-
-    private static CamelHarness start(WireMockLambda lambda) {
-        try {
-            return CamelHarness.against(lambda.endpoint());
-        } catch (Exception e) {
-            throw new ExtensionConfigurationException("the Camel harness did not start", e);
-        }
-    }
-
-    private static List<Field> staticFields(Class<?> type, Class<?> fieldType) {
-        return fields(type, fieldType, true);
-    }
-
-    private static List<Field> instanceFields(Class<?> type, Class<?> fieldType) {
-        return fields(type, fieldType, false);
-    }
-
-    private static List<Field> fields(Class<?> type, Class<?> fieldType, boolean isStatic) {
-        List<Field> found = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                if (field.getType() == fieldType && Modifier.isStatic(field.getModifiers()) == isStatic
-                    && !Modifier.isFinal(field.getModifiers())) {
-                    field.setAccessible(true);
-                    found.add(field);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static void set(List<Field> fields, Object instance, Object value) throws IllegalAccessException {
-        for (Field field : fields) {
-            field.set(instance, value);
-        }
     }
 
     /** Lets JUnit close what the class store holds when the class is done. */
