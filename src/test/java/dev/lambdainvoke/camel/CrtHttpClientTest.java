@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headers, function errors, the log tail, Event), throttling from WireMock, stopping with invocations in flight and
  * queued, the client it gets, and the one behaviour of the SDK's CRT client that differs from Netty's under timeouts.
  * The failures without an answer are ErrorClassificationTest's, on both clients; TLS and proxies are in
- * TlsVerificationTest and CrtProxyTest.
+ * TlsVerificationTest and ProxyTest.
  */
 @WireMockLambdaTest
 class CrtHttpClientTest {
