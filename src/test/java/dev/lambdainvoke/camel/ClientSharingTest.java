@@ -9,10 +9,8 @@ import dev.lambdainvoke.camel.internal.client.LambdaInvoker;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.Peers;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,32 +25,16 @@ import static dev.lambdainvoke.camel.support.WireMockLambda.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One SDK client per distinct setting, shared and closed with its last endpoint; a user's client used as is. */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class ClientSharingTest {
 
     private static WireMockLambda lambda;
     private CamelHarness camel;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
+    void answer() {
         lambda.stub(invoke("a").willReturn(ok("\"a\"")));
         lambda.stub(invoke("b").willReturn(ok("\"b\"")));
-        camel = CamelHarness.against(lambda.endpoint());
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
     }
 
     private LambdaInvokeEndpoint endpoint(String uri) {

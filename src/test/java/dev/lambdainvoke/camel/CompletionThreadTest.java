@@ -16,9 +16,9 @@ import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.HeldAnswersLambda;
 import dev.lambdainvoke.camel.support.LoggerLevel;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.lambdainvoke.camel.support.WireMockLambda.invoke;
@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * component gives its clients: never on the Netty I/O thread (a slow step there would stall every connection it serves),
  * and with no further hop (each hop costs a context switch per invocation).
  */
+@WireMockLambdaTest
 class CompletionThreadTest {
 
     private static final String COMPLETION_THREAD = "lambda-invoke-completion";
@@ -37,16 +38,10 @@ class CompletionThreadTest {
 
     private static WireMockLambda lambda;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
+    @BeforeEach
+    void answer() {
         lambda.stub(invoke("ok").willReturn(ok("{\"done\":true}")));
         lambda.stub(invoke("broken").willReturn(WireMockLambda.awsError(500, "ServiceException", "try again")));
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
     }
 
     @Test

@@ -6,13 +6,13 @@ import java.util.Map;
 import dev.lambdainvoke.camel.support.CapturedLogs;
 import dev.lambdainvoke.camel.support.LogLevels;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.lambdainvoke.camel.SecretMaskingTest.assertNoSecret;
@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only with {@code camel.main.dumpRoutesResolvePlaceholders=false}. Camel Main's DEBUG lines do print them (README
  * caveat).
  */
+@WireMockLambdaTest
 class ComponentPropertySecretsTest {
 
     private static final String ACCESS = "AKIDLEAKCHECK7Q2ZX";
@@ -35,15 +36,9 @@ class ComponentPropertySecretsTest {
 
     private static WireMockLambda lambda;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
+    @BeforeEach
+    void answer() {
         lambda.stub(invoke("ok").willReturn(ok("\"ok\"")));
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
     }
 
     @Test

@@ -10,9 +10,8 @@ import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.SigV4;
 import dev.lambdainvoke.camel.support.SystemProperties;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,25 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shared files, the EC2 instance role over IMDSv2, the SDK default chain), and endpoints with different credentials get
  * different clients. What signed a request is read from its SigV4 Authorization header.
  */
+@WireMockLambdaTest
 class CredentialSourcesTest {
 
     private static WireMockLambda lambda;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
     void answer() {
-        lambda.reset();
         lambda.stub(invoke("f").willReturn(ok("\"ok\"")));
     }
 

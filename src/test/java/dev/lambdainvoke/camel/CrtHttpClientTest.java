@@ -16,11 +16,11 @@ import dev.lambdainvoke.camel.support.Await;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.ExchangeEndings;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.lambdainvoke.camel.support.WireMockLambda.invoke;
@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headers, function errors, the log tail, Event), throttling from WireMock, stopping with invocations in flight and
  * queued, the client it gets, and the one behaviour of the SDK's CRT client that differs from Netty's under timeouts.
  * The failures without an answer are ErrorClassificationTest's, on both clients; TLS and proxies are in
- * TlsVerificationTest and CrtProxyTest.
+ * TlsVerificationTest and ProxyTest.
  */
+@WireMockLambdaTest
 class CrtHttpClientTest {
 
     private static final String CRT = "httpClient=crt";
@@ -55,18 +56,11 @@ class CrtHttpClientTest {
                         .alias("prod", "1"))
                 .function("event", event)
                 .start();
-        wire = new WireMockLambda();
     }
 
     @AfterAll
     static void stopLambdas() {
         local.close();
-        wire.close();
-    }
-
-    @BeforeEach
-    void resetWire() {
-        wire.reset();
     }
 
     private static CamelHarness againstLocalLambda() throws Exception {

@@ -13,11 +13,8 @@ import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.FullListener;
 import dev.lambdainvoke.camel.support.Peers;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,33 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SPEC "Errors": what each failure of an invocation becomes -- exception type, status, error code, request id, and
  * above all whether it is retryable -- for answers shaped like Lambda's (WireMock) and for failures without an answer.
  */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class ErrorClassificationTest {
 
     private static final String FUNCTION = "orders";
 
     private static WireMockLambda lambda;
     private CamelHarness camel;
-
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
-    @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
-        camel = CamelHarness.against(lambda.endpoint());
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
-    }
 
     /** Lambda gives this answer once; returns what the exchange failed with, after the checks every failure passes. */
     private LambdaInvokeException failureFor(ResponseDefinitionBuilder answer) {

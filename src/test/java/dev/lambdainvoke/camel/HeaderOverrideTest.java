@@ -4,10 +4,8 @@ import java.util.Map;
 
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with ':' match function:qualifier, and only those admit a qualifier chosen by a header); a refused header fails the
  * exchange and nothing is sent. The endpoint's own function and qualifier are never subject to allowedFunctions.
  */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class HeaderOverrideTest {
 
     private static final String ORDERS_ONLY = "allowHeaderOverrides=true&allowedFunctions="
@@ -32,26 +31,9 @@ class HeaderOverrideTest {
     private static WireMockLambda lambda;
     private CamelHarness camel;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
-    void start() throws Exception {
-        lambda.reset();
+    void answer() {
         lambda.stub(invokeAny().willReturn(ok("\"ok\"")));
-        camel = CamelHarness.against(lambda.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        camel.close();
     }
 
     @Test

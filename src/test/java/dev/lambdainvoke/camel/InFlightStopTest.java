@@ -6,11 +6,9 @@ import java.util.concurrent.TimeUnit;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.ExchangeEndings;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (in the dead-letter channel when there is one), also when the route stops with invocations in flight. ShutdownTest
  * covers invocations still queued under maxConcurrency.
  */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class InFlightStopTest {
 
     private static final int IN_FLIGHT = 8;
@@ -33,20 +32,9 @@ class InFlightStopTest {
     private MockEndpoint dead;
     private final ExchangeEndings endings = new ExchangeEndings();
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
-        camel = CamelHarness.against(lambda.endpoint(), new RouteBuilder() {
+    void addRoutes() throws Exception {
+        camel.context().addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 errorHandler(deadLetterChannel("mock:dead"));
@@ -54,11 +42,6 @@ class InFlightStopTest {
             }
         });
         dead = camel.context().getEndpoint("mock:dead", MockEndpoint.class);
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
     }
 
     /** Sends IN_FLIGHT exchanges without waiting, and waits until Lambda has all of them. */

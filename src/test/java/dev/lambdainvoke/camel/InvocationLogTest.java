@@ -11,11 +11,10 @@ import dev.lambdainvoke.camel.support.Await;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.CapturedLogs;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * admission at the {@code maxConcurrency} gate to the answer ("in") and the time waited at the gate ("waited") -- and
  * never a payload.
  */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class InvocationLogTest {
 
     private static final String PRODUCER = LambdaInvokeProducer.class.getName();
@@ -40,27 +40,14 @@ class InvocationLogTest {
     private CamelHarness camel;
     private CapturedLogs logs;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
-    void start() throws Exception {
-        lambda.reset();
-        camel = CamelHarness.against(lambda.endpoint());
+    void captureLogs() {
         logs = CapturedLogs.of(PRODUCER);
     }
 
     @AfterEach
-    void stop() {
+    void releaseLogs() {
         logs.close();
-        camel.close();
     }
 
     private String onlyDebugLine() {

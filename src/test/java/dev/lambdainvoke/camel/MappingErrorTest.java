@@ -5,10 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SPEC "Errors", {@code LambdaMappingException}: with {@code jsonata}, a body that is not JSON, an evaluation error and
  * an expression that produces nothing fail the exchange before anything is sent, and are never retryable.
  */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class MappingErrorTest {
 
     /** Stands for a secret in a payload: it must not leak into exception messages (and so into logs). */
@@ -31,26 +31,13 @@ class MappingErrorTest {
     private static WireMockLambda lambda;
     private CamelHarness camel;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
+    void answer() {
         lambda.stub(invokeAny().willReturn(ok("{}")));
-        camel = CamelHarness.against(lambda.endpoint());
     }
 
     @AfterEach
-    void stopCamel() {
-        camel.close();
+    void nothingReachedLambda() {
         assertThat(lambda.requestCount()).as("requests that reached Lambda").isZero();
     }
 

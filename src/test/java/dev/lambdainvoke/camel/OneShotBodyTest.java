@@ -9,12 +9,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Event/DryRun leave a readable body with those bytes. The stream is set by a step inside the route, with Camel's stream
  * caching off for the route (as for large bodies): with it on, Camel's error handler would cache the stream itself.
  */
+@WireMockLambdaTest
 class OneShotBodyTest {
 
     private static final String FUNCTION = "f";
@@ -37,28 +35,6 @@ class OneShotBodyTest {
 
     private static WireMockLambda lambda;
     private CamelHarness camel;
-
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        lambda.reset();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        if (camel != null) {
-            camel.close();
-        }
-    }
 
     /** A stream over the bytes that cannot be rewound: neither mark/reset nor a Camel stream cache. */
     private static InputStream oneShot(String text) {

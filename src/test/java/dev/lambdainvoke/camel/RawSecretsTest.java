@@ -3,12 +3,11 @@ package dev.lambdainvoke.camel;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.SigV4;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +23,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Secrets with {@code + & = /} (AWS secret keys and session tokens have them) arrive intact when written as
  * {@code RAW(...)}, in a URI and in YAML {@code parameters:}; and in YAML, on Camel 4.18.0, also without RAW.
  */
+@WireMockLambdaTest
 class RawSecretsTest {
 
     private static final String SECRET = "wJal+rXUtn&FEMI=K7MD/ENG";
@@ -31,19 +31,8 @@ class RawSecretsTest {
 
     private static WireMockLambda lambda;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
     void answer() {
-        lambda.reset();
         lambda.stub(invoke("f").willReturn(ok("\"ok\"")));
     }
 

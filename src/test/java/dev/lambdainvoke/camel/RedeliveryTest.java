@@ -9,14 +9,11 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.lambdainvoke.camel.support.WireMockLambda.awsError;
@@ -29,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SPEC "Errors", retries: Camel's redelivery is the one retry policy. Routes with the policy the SPEC recommends
  * ({@code onWhen(simple("${exception.retryable}"))}) and with a dead-letter channel, against WireMock answers.
  */
+@WireMockLambdaTest
 class RedeliveryTest {
 
     private static final String FUNCTION = "orders";
@@ -44,28 +42,6 @@ class RedeliveryTest {
      * message from its copy of the original before redelivering (after it computed the delay).
      */
     private final List<Object> redeliveryDelays = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
-    @BeforeEach
-    void resetLambda() {
-        lambda.reset();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        if (camel != null) {
-            camel.close();
-        }
-    }
 
     /** direct:start to the function, redelivering retryable failures up to twice, POLICY_DELAY_MS apart. */
     private void startRetryingRoute() throws Exception {

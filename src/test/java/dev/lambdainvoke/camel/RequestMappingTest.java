@@ -22,12 +22,10 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.converter.stream.InputStreamCache;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -49,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SDK, for every kind of body, with and without {@code jsonata}, at and over the payload limits, and with the override
  * headers.
  */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class RequestMappingTest {
 
     private static final String UTF8_TEXT = "héllo \"wörld\" ✓ 😀 — not JSON";
@@ -56,26 +55,9 @@ class RequestMappingTest {
     private static WireMockLambda lambda;
     private CamelHarness camel;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
+    void answer() {
         lambda.stub(invokeAny().willReturn(ok("{}")));
-        camel = CamelHarness.against(lambda.endpoint());
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
     }
 
     /** A record stands for any POJO: Jackson writes its properties. */

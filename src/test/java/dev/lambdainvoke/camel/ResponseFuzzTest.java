@@ -9,12 +9,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.CapturedLogs;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Odd answers from something that claims to be Lambda: each ends the exchange, within a bound, with a sensible body or a
  * clear {@link LambdaInvokeException} -- never a hang and never a raw runtime exception -- and goes out exactly once.
  */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class ResponseFuzzTest {
 
     private static final String FUNCTION = "odd-answers";
@@ -34,27 +32,6 @@ class ResponseFuzzTest {
 
     private static WireMockLambda lambda;
     private CamelHarness camel;
-
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
-    @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
-        camel = CamelHarness.against(lambda.endpoint());
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
-    }
 
     /** Lambda gives {@code answer}; returns the ended exchange, bounded so that a hang fails the test. */
     private Exchange answered(ResponseDefinitionBuilder answer, String options) throws Exception {

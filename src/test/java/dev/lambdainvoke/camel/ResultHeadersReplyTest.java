@@ -5,10 +5,10 @@ import java.util.Base64;
 
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.lambdainvoke.camel.support.WireMockLambda.invoke;
@@ -19,24 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's advice for routes that answer an HTTP caller: the log tail (and the other Lambda* result headers) can
  * carry what the function logged, so {@code removeHeaders("Lambda*")} before replying; the caller then gets none of them.
  */
+@WireMockLambdaTest
 class ResultHeadersReplyTest {
 
     private static final String LOG = "START RequestId: 1\nDB password=hunter2 (oops)\nEND RequestId: 1\n";
 
     private static WireMockLambda lambda;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
+    @BeforeEach
+    void answer() {
         lambda.stub(invoke("f").willReturn(ok("{\"total\":42}").withHeader("X-Amz-Executed-Version", "7")
                 .withHeader("x-amzn-RequestId", "req-1").withHeader("X-Amz-Function-Error", "Handled")
                 .withHeader("X-Amz-Log-Result",
                         Base64.getEncoder().encodeToString(LOG.getBytes(StandardCharsets.UTF_8)))));
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
     }
 
     @Test

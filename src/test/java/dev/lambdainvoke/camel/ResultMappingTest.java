@@ -8,12 +8,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.CapturedLogs;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.lambdainvoke.camel.support.WireMockLambda.invoke;
@@ -22,31 +19,11 @@ import static dev.lambdainvoke.camel.support.WireMockLambda.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SPEC "The result" table, row by row, against WireMock answers shaped like Lambda's. */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class ResultMappingTest {
 
     private static WireMockLambda lambda;
     private CamelHarness camel;
-
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
-    @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
-        camel = CamelHarness.against(lambda.endpoint());
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
-    }
 
     @Test
     void successPutsPayloadInBodyAndSetsStatusVersionAndRequestId() {

@@ -4,11 +4,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,25 +15,15 @@ import static dev.lambdainvoke.camel.support.WireMockLambda.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link LambdaInvokePredicates#retryable()} drives redelivery like ${exception.retryable}, without camel-bean. */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class RetryablePredicateTest {
 
     private static WireMockLambda lambda;
     private CamelHarness camel;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
-        camel = CamelHarness.against(lambda.endpoint(), new RouteBuilder() {
+    void addRoutes() throws Exception {
+        camel.context().addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 onException(LambdaInvokeException.class).onWhen(LambdaInvokePredicates.retryable())
@@ -50,11 +38,6 @@ class RetryablePredicateTest {
                         .to("lambda-invoke:orders");
             }
         });
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
     }
 
     @Test

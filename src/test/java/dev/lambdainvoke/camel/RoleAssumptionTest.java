@@ -11,6 +11,7 @@ import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.SigV4;
 import dev.lambdainvoke.camel.support.SystemProperties;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import dev.lambdainvoke.camel.support.WireMockSts;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the Lambda override) with the role, external id and session name; the role's temporary credentials sign the
  * invocation, and are refreshed before they expire.
  */
+@WireMockLambdaTest
 class RoleAssumptionTest {
 
     private static final String ROLE = "arn:aws:iam::123456789012:role/invoker";
@@ -44,19 +46,16 @@ class RoleAssumptionTest {
 
     @BeforeAll
     static void startPeers() {
-        lambda = new WireMockLambda();
         sts = new WireMockSts();
     }
 
     @AfterAll
     static void stopPeers() {
-        lambda.close();
         sts.close();
     }
 
     @BeforeEach
     void answer() {
-        lambda.reset();
         sts.reset();
         lambda.stub(invoke("f").willReturn(ok("\"ok\"")));
         sts.stub(assumeRole().willReturn(credentials("ASIAROLE1", "role-secret-1", "role-token-1", Duration.ofHours(1))));

@@ -7,9 +7,9 @@ import javax.management.ObjectName;
 
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -23,25 +23,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoint: completed, failed, redelivered; and since the producer completes the exchange when Lambda answers, the
  * processing time they report includes the time Lambda took.
  */
+@WireMockLambdaTest
 class RouteMetricsTest {
 
     private static final int ANSWER_DELAY_MS = 200;
 
     private static WireMockLambda lambda;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
+    @BeforeEach
+    void answer() {
         lambda.stub(invoke("orders").atPriority(5).willReturn(ok("{\"priced\":true}").withFixedDelay(ANSWER_DELAY_MS)));
         lambda.stub(invoke("orders").atPriority(1).withRequestBody(containing("missing"))
                 .willReturn(awsError(404, "ResourceNotFoundException", "not found")));
         lambda.stub(invoke("orders").atPriority(1).withRequestBody(containing("flaky"))
                 .willReturn(awsError(503, "ServiceException", "unavailable")));
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.CapturedLogs;
 import dev.lambdainvoke.camel.support.LogLevels;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -30,8 +31,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.lambdainvoke.camel.support.CamelHarness.raw;
@@ -47,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * held true here because the README states them: Camel's own DEBUG/TRACE lines, {@code getEndpointUri()} and route dumps
  * show a secret written in a URI, and the SDK's signer logs the session token at DEBUG.
  */
+@WireMockLambdaTest
 class SecretMaskingTest {
 
     private static final String ACCESS = "AKIDLEAKCHECK7Q2ZX";
@@ -57,16 +58,10 @@ class SecretMaskingTest {
 
     private static WireMockLambda lambda;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
+    @BeforeEach
+    void answer() {
         lambda.stub(invoke("ok").willReturn(ok("\"ok\"")));
         lambda.stub(invoke("fails").willReturn(awsError(500, "ServiceException", "try later")));
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
     }
 
     @Test

@@ -6,8 +6,6 @@ import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.ServerlessOfflineExtension;
 import dev.lambdainvoke.camel.support.ServerlessOfflinePeer;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,17 +17,6 @@ class ServerlessOfflineInvokeTest {
 
     private ServerlessOfflinePeer peer;
     private CamelHarness camel;
-
-    @BeforeEach
-    void startCamel(ServerlessOfflinePeer peer) throws Exception {
-        this.peer = peer;
-        camel = CamelHarness.against(peer.endpoint());
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
-    }
 
     private String uri(String function, String options) {
         return "lambda-invoke:" + peer.functionName(function) + (options.isEmpty() ? "" : "?" + options);

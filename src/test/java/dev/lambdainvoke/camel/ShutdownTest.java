@@ -9,12 +9,10 @@ import dev.lambdainvoke.camel.support.Await;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.ExchangeEndings;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code StoppedBeforeSending} (retryable, nothing was sent) and those in flight as {@code StoppedInFlight} (not
  * retryable, the function may have run).
  */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class ShutdownTest {
 
     private static final int MAX_CONCURRENCY = 2;
@@ -42,20 +41,9 @@ class ShutdownTest {
     private MockEndpoint dead;
     private final ExchangeEndings endings = new ExchangeEndings();
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
-        camel = CamelHarness.against(lambda.endpoint(), new RouteBuilder() {
+    void addRoutes() throws Exception {
+        camel.context().addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 errorHandler(deadLetterChannel("mock:dead"));
@@ -63,11 +51,6 @@ class ShutdownTest {
             }
         });
         dead = camel.context().getEndpoint("mock:dead", MockEndpoint.class);
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
     }
 
     private InvocationGate gateOf(String uri) {

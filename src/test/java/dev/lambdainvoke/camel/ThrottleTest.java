@@ -8,10 +8,8 @@ import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.ExchangeEndings;
 import dev.lambdainvoke.camel.support.Timeline;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here. {@code asyncDelayed()}: a throttled exchange waits as a scheduled task, holding no thread, like a queued
  * invocation.
  */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class ThrottleTest {
 
     private static final int PER_SECOND = 10;
@@ -38,20 +37,9 @@ class ThrottleTest {
     private CamelHarness camel;
     private final ExchangeEndings endings = new ExchangeEndings();
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
-        camel = CamelHarness.against(lambda.endpoint(), new RouteBuilder() {
+    void addRoutes() throws Exception {
+        camel.context().addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:per-second")
@@ -62,11 +50,6 @@ class ThrottleTest {
                         .to("lambda-invoke:slow"); // maxConcurrency stays 64: the throttle is what limits
             }
         });
-    }
-
-    @AfterEach
-    void stopCamel() {
-        camel.close();
     }
 
     private void sendAtOnceAndAwaitAll(String uri, int exchanges) {

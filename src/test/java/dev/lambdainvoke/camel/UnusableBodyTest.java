@@ -7,10 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.WireMockLambda;
+import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code jsonata}: a {@link LambdaMappingException} (MappingError, not retryable) naming the body's class and what failed,
  * never the body's content, and nothing sent.
  */
+@WireMockLambdaTest(camel = WireMockLambdaTest.Camel.PER_TEST)
 class UnusableBodyTest {
 
     /** Stands for a secret in a body: it must not reach any exception message (and so the logs). */
@@ -34,26 +34,13 @@ class UnusableBodyTest {
     private static WireMockLambda lambda;
     private CamelHarness camel;
 
-    @BeforeAll
-    static void startLambda() {
-        lambda = new WireMockLambda();
-    }
-
-    @AfterAll
-    static void stopLambda() {
-        lambda.close();
-    }
-
     @BeforeEach
-    void startCamel() throws Exception {
-        lambda.reset();
+    void answer() {
         lambda.stub(invokeAny().willReturn(ok("{}")));
-        camel = CamelHarness.against(lambda.endpoint());
     }
 
     @AfterEach
-    void stopCamel() {
-        camel.close();
+    void nothingReachedLambda() {
         assertThat(lambda.requestCount()).as("requests that reached Lambda").isZero();
     }
 

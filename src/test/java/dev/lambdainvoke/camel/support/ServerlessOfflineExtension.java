@@ -1,6 +1,8 @@
 package dev.lambdainvoke.camel.support;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,11 +15,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <li>disables the class, with a reason naming the missing tool, when node/npm are missing; with
  *     {@code -Dpeers.required=true} the class runs and fails with that reason instead (see {@link Peers});</li>
  * <li>starts the peer before the class's tests and injects it into test, lifecycle and constructor
- *     parameters of type {@link ServerlessOfflinePeer};</li>
+ *     parameters of type {@link ServerlessOfflinePeer}, and into instance fields of that type before each test;</li>
+ * <li>starts a {@link CamelHarness} against it before each test into the instance {@code CamelHarness} fields, and
+ *     closes them after the test;</li>
  * <li>stops it when the whole JUnit run ends (it is kept in the root store, which JUnit closes last).</li>
  * </ul>
  */
-public class ServerlessOfflineExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+public class ServerlessOfflineExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+        AfterEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ServerlessOfflineExtension.class);
 
@@ -34,6 +39,20 @@ public class ServerlessOfflineExtension implements ExecutionCondition, BeforeAll
     @Override
     public void beforeAll(ExtensionContext context) {
         peer(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ServerlessOfflinePeer peer = peer(context);
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            HarnessFields.set(instance.getClass(), instance, ServerlessOfflinePeer.class, peer);
+        }
+        HarnessFields.startHarness(context, peer.endpoint());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        HarnessFields.closeHarnesses(context);
     }
 
     @Override

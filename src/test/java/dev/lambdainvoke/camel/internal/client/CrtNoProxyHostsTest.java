@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * nonProxyHosts is written in Java's syntax; CRT's bypass list follows curl's no_proxy. What each pattern becomes, and
- * the patterns with no counterpart (CrtProxyTest shows CRT matching the results). The JVM's proxy properties, which the
+ * the patterns with no counterpart (ProxyTest shows CRT matching the results). The JVM's proxy properties, which the
  * CRT path reads itself, go the same way.
  */
 class CrtNoProxyHostsTest {
