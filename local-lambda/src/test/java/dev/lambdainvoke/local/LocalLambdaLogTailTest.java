@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import org.apache.logging.log4j.Level;
-import dev.lambdainvoke.camel.support.CapturedLogs;
 import org.apache.logging.log4j.core.LogEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
