@@ -1,5 +1,7 @@
 package dev.lambdainvoke.examples.quickstart;
 
+import java.net.URI;
+
 import dev.lambdainvoke.local.LocalLambda;
 import org.apache.camel.main.Main;
 
@@ -19,13 +21,15 @@ public final class QuickstartApp {
         String endpoint = System.getProperty("quickstart.endpoint");
 
         Main main = new Main();
-        LocalLambda local = null;
+        main.configure().addRoutesBuilder(new QuickstartRoutes(function));
+        // the timer sends one batch of orders; stop once it has gone through the route
+        main.configure().withDurationMaxMessages(1);
         if (region == null && endpoint == null) {
-            local = LocalLambda.builder().function(function, new OrderPricer()).start();
-            endpoint = local.endpoint().toString();
-            // LocalLambda does not check signatures, but the SDK still signs: any keys do
-            main.addInitialProperty("camel.component.lambda-invoke.accessKey", "local");
-            main.addInitialProperty("camel.component.lambda-invoke.secretKey", "local");
+            try (LocalLambda local = startLocalLambda(function)) {
+                useLocalLambda(main, local.endpoint());
+                main.run();
+            }
+            return;
         }
         if (endpoint != null) {
             main.addInitialProperty("camel.component.lambda-invoke.endpointOverride", endpoint);
@@ -33,15 +37,19 @@ public final class QuickstartApp {
         if (region != null) {
             main.addInitialProperty("camel.component.lambda-invoke.region", region);
         }
-        main.configure().addRoutesBuilder(new QuickstartRoutes(function));
-        // the timer sends one batch of orders; stop once it has gone through the route
-        main.configure().withDurationMaxMessages(1);
-        try {
-            main.run();
-        } finally {
-            if (local != null) {
-                local.close();
-            }
-        }
+        main.run();
+    }
+
+    /** Hosts {@link OrderPricer} under the function's name on 127.0.0.1 (the example's test hosts it the same way). */
+    static LocalLambda startLocalLambda(String function) {
+        return LocalLambda.builder().function(function, new OrderPricer()).start();
+    }
+
+    /** Points the component at a LocalLambda. */
+    static void useLocalLambda(Main main, URI lambdaEndpoint) {
+        main.addInitialProperty("camel.component.lambda-invoke.endpointOverride", lambdaEndpoint.toString());
+        // LocalLambda does not check signatures, but the SDK still signs: any keys do
+        main.addInitialProperty("camel.component.lambda-invoke.accessKey", "local");
+        main.addInitialProperty("camel.component.lambda-invoke.secretKey", "local");
     }
 }

@@ -1,5 +1,6 @@
 package dev.lambdainvoke.examples.xmldsl;
 
+import java.net.URI;
 import java.util.Map;
 
 import dev.lambdainvoke.local.LocalFunction;
@@ -17,21 +18,31 @@ public final class XmlDslApp {
     }
 
     public static void main(String[] args) throws Exception {
-        try (LocalLambda lambda = LocalLambda.builder()
-                .function(LocalFunction.named("order-pricer").handler(new OrderPricer())
-                        .version("1", new OrderPricer()).alias("prod", "1"))
-                .function(LocalFunction.named("loyalty-points").handler(Map.class, order -> Map.of("points", 10))
-                        .reservedConcurrency(0))
-                .start()) {
+        try (LocalLambda lambda = startLocalLambda()) {
             Main main = new Main();
-            main.addInitialProperty("camel.component.lambda-invoke.endpointOverride", lambda.endpoint().toString());
-            // LocalLambda checks no signature, but the SDK signs every call: any keys do
-            main.addInitialProperty("camel.component.lambda-invoke.accessKey", "local");
-            main.addInitialProperty("camel.component.lambda-invoke.secretKey", "local");
-            main.configure().withRoutesIncludePattern("classpath:routes/orders.xml");
+            configure(main, lambda.endpoint());
             // the timer sends one order; stop once it has been through the route
             main.configure().withDurationMaxMessages(1);
             main.run();
         }
+    }
+
+    /** The two functions the route calls, on 127.0.0.1 (the example's test hosts the same ones). */
+    static LocalLambda startLocalLambda() {
+        return LocalLambda.builder()
+                .function(LocalFunction.named("order-pricer").handler(new OrderPricer())
+                        .version("1", new OrderPricer()).alias("prod", "1"))
+                .function(LocalFunction.named("loyalty-points").handler(Map.class, order -> Map.of("points", 10))
+                        .reservedConcurrency(0))
+                .start();
+    }
+
+    /** Points the component at the Lambda endpoint and loads the XML routes. */
+    static void configure(Main main, URI lambdaEndpoint) {
+        main.addInitialProperty("camel.component.lambda-invoke.endpointOverride", lambdaEndpoint.toString());
+        // LocalLambda checks no signature, but the SDK signs every call: any keys do
+        main.addInitialProperty("camel.component.lambda-invoke.accessKey", "local");
+        main.addInitialProperty("camel.component.lambda-invoke.secretKey", "local");
+        main.configure().withRoutesIncludePattern("classpath:routes/orders.xml");
     }
 }
