@@ -53,6 +53,13 @@ public class LambdaInvokeConfiguration implements Cloneable {
                             + "default the error payload becomes the body and LambdaFunctionError is set.")
     private boolean failOnFunctionError;
 
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Invoke with InvokeWithResponseStream (RequestResponse or DryRun, not Event). The exchange "
+                            + "continues when the stream has ended; the body is a StreamCache that keeps at most Camel's "
+                            + "spool threshold in memory and spools the rest to Camel's spool directory, even where stream "
+                            + "caching is off. The final event sets LambdaFunctionError and LambdaLogTail.")
+    private boolean responseStreaming;
+
     @UriParam(label = "advanced", defaultValue = "15m", javaType = "java.time.Duration",
               description = "Time allowed for the whole invocation once sent. The HTTP read timeout is raised to match, so "
                             + "long functions are not cut off at the SDK's 30 s socket default.")
@@ -232,6 +239,14 @@ public class LambdaInvokeConfiguration implements Cloneable {
 
     public void setFailOnFunctionError(boolean failOnFunctionError) {
         this.failOnFunctionError = failOnFunctionError;
+    }
+
+    public boolean isResponseStreaming() {
+        return responseStreaming;
+    }
+
+    public void setResponseStreaming(boolean responseStreaming) {
+        this.responseStreaming = responseStreaming;
     }
 
     public long getTimeout() {

@@ -37,6 +37,11 @@ public class LambdaInvokeException extends CamelExchangeException {
      * closed mid-body). Not retryable: Lambda answered, so the function ran.
      */
     public static final String RESPONSE_INCOMPLETE = "ResponseIncomplete";
+    /**
+     * Error code of a streamed answer ({@code responseStreaming}) that ended without its final event, or broke off after
+     * Lambda began to answer. Not retryable: the function ran.
+     */
+    public static final String STREAM_INTERRUPTED = "StreamInterrupted";
     /** Error code of a client-side failure that fits no other code (no credentials, unreadable response). */
     public static final String CLIENT_ERROR = "ClientError";
 

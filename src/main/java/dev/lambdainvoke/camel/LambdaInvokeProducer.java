@@ -1,6 +1,8 @@
 package dev.lambdainvoke.camel;
 
 import dev.lambdainvoke.camel.internal.LambdaInvokeBinding;
+import dev.lambdainvoke.camel.internal.SpooledStreamBody;
+import dev.lambdainvoke.camel.internal.client.StreamedAnswer;
 import dev.lambdainvoke.camel.internal.client.ErrorTranslator;
 import dev.lambdainvoke.camel.internal.client.InvocationNotSentException;
 import dev.lambdainvoke.camel.internal.client.LambdaInvokeAnswerWatch.AnswerHeaders;
@@ -50,6 +52,10 @@ final class LambdaInvokeProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        if (call.binding.streaming()) {
+            invokeStreaming(invoker, call, exchange, callback);
+            return false;
+        }
         // the payload is mapped when the gate admits the call, so waiting exchanges hold no payload bytes; a mapping
         // failure then fails the call like any other, and nothing is sent
         invoker.invoke(call::request).whenComplete((response, failure) -> {
@@ -62,6 +68,21 @@ final class LambdaInvokeProducer extends DefaultAsyncProducer {
             }
         });
         return false;
+    }
+
+    /** As the plain path, with the answer's bytes kept as they arrive and bound once the stream has ended. */
+    private static void invokeStreaming(LambdaInvoker invoker, Call call, Exchange exchange, AsyncCallback callback) {
+        SpooledStreamBody body = new SpooledStreamBody(exchange);
+        invoker.invokeStreaming(() -> call.binding.streamRequest(call.request(), call.invocation, exchange), body)
+                .whenComplete((answer, failure) -> {
+                    try {
+                        call.completeStreamed(answer, body, failure);
+                    } catch (Throwable unexpected) {
+                        exchange.setException(unexpected);
+                    } finally {
+                        callback.done(false);
+                    }
+                });
     }
 
     /**
@@ -120,6 +141,27 @@ final class LambdaInvokeProducer extends DefaultAsyncProducer {
                         invocation.describe(), invocation.type(), inMillis, waitedMillis, response.statusCode(),
                         response.functionError(), exchange.getMessage().getHeader(LambdaInvokeConstants.REQUEST_ID));
             }
+        }
+
+        void completeStreamed(StreamedAnswer streamed, SpooledStreamBody body, Throwable failure) {
+            long inMillis = wasAdmitted ? (System.nanoTime() - admitted) / 1_000_000 : 0;
+            if (failure != null) {
+                LambdaInvokeException error = binding.toStreamFailure(failure, invocation, exchange, answer.response(),
+                        body);
+                LOG.debug("Invoked {} type={} streamed, failed in {} ms: status={} code={} retryable={} requestId={}",
+                        invocation.describe(), invocation.type(), inMillis, error.getStatusCode(), error.getErrorCode(),
+                        error.isRetryable(), error.getRequestId());
+                return;
+            }
+            try {
+                binding.toStreamedMessage(streamed, body, invocation, exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            LOG.debug("Invoked {} type={} streamed {} bytes in {} ms: functionError={} requestId={}",
+                    invocation.describe(), invocation.type(), body.length(), inMillis,
+                    exchange.getMessage().getHeader(LambdaInvokeConstants.FUNCTION_ERROR),
+                    exchange.getMessage().getHeader(LambdaInvokeConstants.REQUEST_ID));
         }
     }
 }

@@ -87,6 +87,11 @@ public final class LambdaInvokeUri {
         return option("failOnFunctionError", fail);
     }
 
+    /** {@code InvokeWithResponseStream}: the body becomes a StreamCache spooled past Camel's threshold. */
+    public LambdaInvokeUri responseStreaming(boolean streaming) {
+        return option("responseStreaming", streaming);
+    }
+
     public LambdaInvokeUri timeout(Duration timeout) {
         return option("timeout", timeout.toMillis());
     }

@@ -14,6 +14,8 @@ import dev.lambdainvoke.camel.LambdaInvokeConstants;
 import dev.lambdainvoke.camel.LambdaInvokeException;
 import dev.lambdainvoke.camel.LambdaThrottledException;
 import dev.lambdainvoke.camel.internal.client.ErrorTranslator;
+import dev.lambdainvoke.camel.internal.client.InvocationStoppedInFlightException;
+import dev.lambdainvoke.camel.internal.client.StreamedAnswer;
 import dev.lambdainvoke.camel.internal.mapping.Invocation;
 import dev.lambdainvoke.camel.internal.mapping.InvocationResolver;
 import dev.lambdainvoke.camel.internal.mapping.JsonCodec;
@@ -30,6 +32,9 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamCompleteEvent;
+import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
 
 /**
@@ -48,6 +53,7 @@ public final class LambdaInvokeBinding {
     private final InvocationResolver targets;
     private final PayloadMapper payloads;
     private final boolean failOnFunctionError;
+    private final boolean responseStreaming;
     private final Duration maxRetryAfter;
     /** The role the endpoint's credentials assume, for messages when assuming it fails; null without one. */
     private final String roleArn;
@@ -59,6 +65,7 @@ public final class LambdaInvokeBinding {
         this.targets = targets;
         this.payloads = payloads;
         this.failOnFunctionError = config.isFailOnFunctionError();
+        this.responseStreaming = config.isResponseStreaming();
         this.maxRetryAfter = Duration.ofMillis(config.getMaxRetryAfter());
         this.roleArn = config.getLambdaClient() == null ? config.getRoleArn() : null;
         this.log = log;
@@ -72,6 +79,10 @@ public final class LambdaInvokeBinding {
                                                + config.getMaxRetryAfter() + " ms");
         }
         InvocationResolver targets = InvocationResolver.of(function, config);
+        if (config.isResponseStreaming() && targets.defaults().type() == InvocationType.EVENT) {
+            throw new IllegalArgumentException("Option 'responseStreaming' cannot be used with invocationType=Event: a "
+                                               + "streamed answer needs RequestResponse (or DryRun)");
+        }
         String jsonata = config.getJsonata();
         PayloadMapper payloads = jsonata == null || jsonata.isBlank()
                 ? new PassThroughPayloadMapper()
@@ -128,7 +139,109 @@ public final class LambdaInvokeBinding {
         return invocation.toRequest(payload);
     }
 
+    /** True when the endpoint invokes with {@code InvokeWithResponseStream} ({@code responseStreaming}). */
+    public boolean streaming() {
+        return responseStreaming;
+    }
+
+    /**
+     * The streamed request for {@code invocation}, from {@code request} (the plain one, its payload already checked): an
+     * Event chosen by a header cannot be streamed, and fails the exchange before anything is sent.
+     */
+    public InvokeWithResponseStreamRequest streamRequest(InvokeRequest request, Invocation invocation, Exchange exchange)
+            throws LambdaInvokeException {
+        if (invocation.type() == InvocationType.EVENT) {
+            throw new LambdaInvokeException("Invocation type Event cannot be used with option 'responseStreaming': a "
+                                            + "streamed answer needs RequestResponse (or DryRun); nothing was sent",
+                    exchange, null, invocation.function(), 0, LambdaInvokeException.INVALID_HEADER, null, false);
+        }
+        return StreamedAnswer.requestFor(request);
+    }
+
     // ---- answer -> message
+
+    /**
+     * Puts a stream that has ended on the message: the streamed bytes as a {@link org.apache.camel.StreamCache} body
+     * (RequestResponse), the result headers, and the final event's function error and log tail.
+     *
+     * @throws LambdaFunctionErrorException with failOnFunctionError, when the final event reports an error
+     * @throws LambdaInvokeException        code StreamInterrupted, when the stream ended without its final event
+     */
+    public void toStreamedMessage(StreamedAnswer answer, SpooledStreamBody body, Invocation invocation,
+                                  Exchange exchange) throws Exception {
+        InvokeWithResponseStreamResponse response = answer.response();
+        SdkHttpResponse http = response == null ? null : response.sdkHttpResponse();
+        int status = response == null || response.statusCode() == null ? 0 : response.statusCode();
+        String requestId = ErrorTranslator.requestId(http);
+        InvokeWithResponseStreamCompleteEvent last = answer.completeEvent();
+        boolean dryRun = invocation.type() == InvocationType.DRY_RUN;
+        if (!dryRun && (last == null || answer.sinkFailure() != null)) {
+            body.discard();
+            String how = answer.sinkFailure() != null
+                    ? "its bytes could not be kept: " + answer.sinkFailure().getMessage()
+                    : "it ended after " + body.length() + " bytes without its final InvokeComplete event";
+            throw new LambdaInvokeException("Invoking " + invocation.describe() + " failed: the response stream broke off ("
+                                            + how + "); the function ran, so it is not retried",
+                    exchange, answer.sinkFailure(), invocation.function(), status,
+                    LambdaInvokeException.STREAM_INTERRUPTED, requestId, false);
+        }
+        Message message = exchange.getMessage();
+        if (status != 0) {
+            message.setHeader(LambdaInvokeConstants.STATUS_CODE, status);
+        }
+        setIfPresent(message, LambdaInvokeConstants.REQUEST_ID, requestId);
+        setIfPresent(message, LambdaInvokeConstants.EXECUTED_VERSION, response == null ? null : response.executedVersion());
+        if (dryRun || last == null) {
+            body.discard();
+            return; // the body stays what the route had
+        }
+        if (invocation.logType() == LogType.TAIL) {
+            setIfPresent(message, LambdaInvokeConstants.LOG_TAIL, logTail(last.logResult(), invocation));
+        }
+        String functionError = last.errorCode() == null || last.errorCode().isEmpty() ? null : last.errorCode();
+        if (functionError == null) {
+            message.setBody(body.toStreamCache());
+            return;
+        }
+        message.setHeader(LambdaInvokeConstants.FUNCTION_ERROR, functionError);
+        if (!failOnFunctionError) {
+            message.setBody(body.toStreamCache());
+            return;
+        }
+        // the error's details, else what the function streamed before failing (when small enough to be in memory)
+        String details = last.errorDetails() != null && !last.errorDetails().isEmpty()
+                ? last.errorDetails() : body.textInMemory();
+        body.discard(); // the body is left as it was, so that a redelivery sends the same request again
+        FunctionError error = FunctionError.parse(details);
+        throw new LambdaFunctionErrorException("Function " + invocation.describe() + " failed (" + functionError + "): "
+                                               + (error.type() == null ? "" : error.type() + ": ")
+                                               + (error.message() == null ? "no error message" : error.message()),
+                exchange, invocation.function(), status, requestId, functionError,
+                error.type(), error.message(), error.stackTrace(), details);
+    }
+
+    /**
+     * A streamed call's failure: after a 2xx answer began, the stream broke off (code StreamInterrupted, the function
+     * ran); before it, as {@link #toFailure}.
+     */
+    public LambdaInvokeException toStreamFailure(Throwable failure, Invocation invocation, Exchange exchange,
+                                                 SdkHttpResponse answer, SpooledStreamBody body) {
+        body.discard();
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (answer != null && answer.isSuccessful() && !(cause instanceof InvocationStoppedInFlightException)) {
+            LambdaInvokeException error = new LambdaInvokeException("Invoking " + invocation.describe()
+                                                                    + " failed: the response stream broke off after "
+                                                                    + body.length() + " bytes (" + cause.getClass().getSimpleName()
+                                                                    + "); the function ran, so it is not retried",
+                    exchange, cause, invocation.function(), answer.statusCode(), LambdaInvokeException.STREAM_INTERRUPTED,
+                    ErrorTranslator.requestId(answer), false);
+            exchange.setException(error);
+            return error;
+        }
+        return toFailure(failure, invocation, exchange, answer);
+    }
+
 
     /**
      * Puts Lambda's answer on the message: the payload as body (RequestResponse only) and the result headers.

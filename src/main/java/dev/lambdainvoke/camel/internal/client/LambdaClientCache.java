@@ -63,7 +63,7 @@ public final class LambdaClientCache {
             // the Netty I/O threads are made only for a Netty client: CRT runs on native event loops of its own
             LambdaClientFactory.Built built = factory.build(settings, this::eventLoops, completions().executor());
             entry = new Entry(LambdaInvoker.owning(built.client(), new InvocationGate(settings.maxConcurrency()),
-                    built::close, built.closeEndsCallsInFlight()));
+                    built::close, built.closeEndsCallsInFlight()).completingStreamsOn(completions().executor()));
             entries.put(settings, entry);
             LOG.debug("Created Lambda client for {}", settings);
         }

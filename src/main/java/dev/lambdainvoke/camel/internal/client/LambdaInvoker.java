@@ -1,16 +1,21 @@
 package dev.lambdainvoke.camel.internal.client;
 
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamRequest;
 
 /**
  * One SDK client with its concurrency gate: what a producer calls to invoke. {@link #close()} is the one way to stop it,
@@ -27,7 +32,12 @@ public final class LambdaInvoker {
      * The calls in flight, kept only for a client whose close leaves them running (CRT): closing the invoker then ends
      * them itself. Null otherwise.
      */
-    private final Set<Attempt> inFlight;
+    private final Set<Attempt<?, ?>> inFlight;
+    /**
+     * Where a streamed invocation's outcome is passed on: the SDK ends a stream on the I/O thread that read its last
+     * event, and the route must not continue there. The component's completion threads for a client built here.
+     */
+    private volatile Executor streamCompletions = ForkJoinPool.commonPool();
 
     private LambdaInvoker(LambdaAsyncClient client, InvocationGate gate, Runnable closeClient, boolean closeEndsCalls) {
         this.client = client;
@@ -75,9 +85,44 @@ public final class LambdaInvoker {
      * <p>The returned future is the only one between the SDK's and the caller: the gate completes it from the SDK's.
      */
     public CompletableFuture<InvokeResponse> invoke(RequestBuilder request) {
-        Attempt attempt = new Attempt(request);
+        Attempt<InvokeRequest, InvokeResponse> attempt = new Attempt<>(request::build, client::invoke);
         gate.submit(attempt);
         return attempt.outcome;
+    }
+
+    /**
+     * Invokes with {@code InvokeWithResponseStream} through the same gate: the call holds its place until the stream has
+     * ended. Each payload chunk goes to {@code sink} as it arrives, on the SDK's thread; the returned future completes on a
+     * completion thread, once the stream has ended, with what the stream told (or fails as {@link #invoke} does).
+     */
+    public CompletableFuture<StreamedAnswer> invokeStreaming(StreamRequestBuilder request, StreamedAnswer.ChunkSink sink) {
+        Attempt<InvokeWithResponseStreamRequest, StreamedAnswer> attempt = new Attempt<>(request::build, built -> {
+            StreamedAnswer answer = new StreamedAnswer(sink);
+            CompletableFuture<Void> streamed = client.invokeWithResponseStream(built, answer);
+            CompletableFuture<StreamedAnswer> ended = new CompletableFuture<>();
+            streamed.whenCompleteAsync((ignored, failure) -> {
+                if (failure != null) {
+                    ended.completeExceptionally(failure);
+                } else {
+                    ended.complete(answer);
+                }
+            }, streamCompletions);
+            return ended;
+        });
+        gate.submit(attempt);
+        return attempt.outcome;
+    }
+
+    /** Builds the streamed request to send; may fail with the reason the exchange cannot be sent. */
+    @FunctionalInterface
+    public interface StreamRequestBuilder {
+        InvokeWithResponseStreamRequest build() throws Exception;
+    }
+
+    /** Streamed invocations end on {@code executor} (the component's completion threads), never on an I/O thread. */
+    public LambdaInvoker completingStreamsOn(Executor executor) {
+        this.streamCompletions = executor;
+        return this;
     }
 
     /** Builds the request to send; may fail with the reason the exchange cannot be sent. */
@@ -87,24 +132,26 @@ public final class LambdaInvoker {
     }
 
     /** One invocation through the gate: builds and sends the request, and completes the caller's future. */
-    private final class Attempt implements InvocationGate.Call<InvokeResponse> {
+    private final class Attempt<R, T> implements InvocationGate.Call<T> {
 
-        private final RequestBuilder request;
-        private final CompletableFuture<InvokeResponse> outcome = new CompletableFuture<>();
+        private final Callable<R> request;
+        private final Function<R, CompletableFuture<T>> send;
+        private final CompletableFuture<T> outcome = new CompletableFuture<>();
         /** The SDK took the request: a failure from now on may be our close cutting it off. */
         private volatile boolean sent;
 
-        Attempt(RequestBuilder request) {
+        Attempt(Callable<R> request, Function<R, CompletableFuture<T>> send) {
             this.request = request;
+            this.send = send;
         }
 
         @Override
-        public CompletableFuture<InvokeResponse> start() throws Exception {
+        public CompletableFuture<T> start() throws Exception {
             sent = false; // a call the client could not carry starts again
-            InvokeRequest built = request.build();
-            CompletableFuture<InvokeResponse> call;
+            R built = request.call();
+            CompletableFuture<T> call;
             try {
-                call = client.invoke(built);
+                call = send.apply(built);
             } catch (RuntimeException refused) {
                 // the SDK refused before sending anything (a closed client throws here)
                 throw closing.get() ? new InvocationNotSentException(InvocationGate.CLOSED) : refused;
@@ -120,7 +167,7 @@ public final class LambdaInvoker {
         }
 
         @Override
-        public void end(InvokeResponse response, Throwable failure) {
+        public void end(T response, Throwable failure) {
             if (inFlight != null) {
                 inFlight.remove(this);
             }
@@ -169,7 +216,7 @@ public final class LambdaInvoker {
 
     /** Ends each call still in flight as stopped in flight. */
     private void endCallsInFlight() {
-        for (Attempt attempt : inFlight) {
+        for (Attempt<?, ?> attempt : inFlight) {
             inFlight.remove(attempt);
             attempt.stop();
         }

@@ -70,6 +70,13 @@ public class LambdaInvokeComponentConfiguration extends ComponentConfigurationPr
      */
     private String qualifier;
     /**
+     * Invoke with InvokeWithResponseStream (RequestResponse or DryRun, not Event). The exchange continues when the
+     * stream has ended; the body is a StreamCache that keeps at most Camel's spool threshold in memory and spools the
+     * rest to Camel's spool directory, even where stream caching is off. The final event sets LambdaFunctionError and
+     * LambdaLogTail.
+     */
+    private Boolean responseStreaming = false;
+    /**
      * Whether options marked autowired (lambda-client) are looked up in the application's beans: a single bean of the
      * type is used.
      */
@@ -246,6 +253,14 @@ public class LambdaInvokeComponentConfiguration extends ComponentConfigurationPr
 
     public void setQualifier(String qualifier) {
         this.qualifier = qualifier;
+    }
+
+    public Boolean getResponseStreaming() {
+        return responseStreaming;
+    }
+
+    public void setResponseStreaming(Boolean responseStreaming) {
+        this.responseStreaming = responseStreaming;
     }
 
     public Boolean getAutowiredEnabled() {
