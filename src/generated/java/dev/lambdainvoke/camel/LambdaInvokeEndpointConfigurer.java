@@ -63,6 +63,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "proxyScheme": target.getConfiguration().setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "qualifier": target.getConfiguration().setQualifier(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "responsestreaming":
+        case "responseStreaming": target.getConfiguration().setResponseStreaming(property(camelContext, boolean.class, value)); return true;
         case "rolearn":
         case "roleArn": target.getConfiguration().setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -130,6 +132,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "proxyScheme": return java.lang.String.class;
         case "qualifier": return java.lang.String.class;
         case "region": return java.lang.String.class;
+        case "responsestreaming":
+        case "responseStreaming": return boolean.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -193,6 +197,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "proxyScheme": return target.getConfiguration().getProxyScheme();
         case "qualifier": return target.getConfiguration().getQualifier();
         case "region": return target.getConfiguration().getRegion();
+        case "responsestreaming":
+        case "responseStreaming": return target.getConfiguration().isResponseStreaming();
         case "rolearn":
         case "roleArn": return target.getConfiguration().getRoleArn();
         case "roleexternalid":
