@@ -73,6 +73,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "proxyScheme": getOrCreateConfiguration(target).setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "qualifier": getOrCreateConfiguration(target).setQualifier(property(camelContext, java.lang.String.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "resultjsonata":
+        case "resultJsonata": getOrCreateConfiguration(target).setResultJsonata(property(camelContext, java.lang.String.class, value)); return true;
         case "rolearn":
         case "roleArn": getOrCreateConfiguration(target).setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -143,6 +145,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "proxyScheme": return java.lang.String.class;
         case "qualifier": return java.lang.String.class;
         case "region": return java.lang.String.class;
+        case "resultjsonata":
+        case "resultJsonata": return java.lang.String.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -209,6 +213,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "proxyScheme": return getOrCreateConfiguration(target).getProxyScheme();
         case "qualifier": return getOrCreateConfiguration(target).getQualifier();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "resultjsonata":
+        case "resultJsonata": return getOrCreateConfiguration(target).getResultJsonata();
         case "rolearn":
         case "roleArn": return getOrCreateConfiguration(target).getRoleArn();
         case "roleexternalid":

@@ -63,6 +63,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "proxyScheme": target.getConfiguration().setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "qualifier": target.getConfiguration().setQualifier(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "resultjsonata":
+        case "resultJsonata": target.getConfiguration().setResultJsonata(property(camelContext, java.lang.String.class, value)); return true;
         case "rolearn":
         case "roleArn": target.getConfiguration().setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -130,6 +132,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "proxyScheme": return java.lang.String.class;
         case "qualifier": return java.lang.String.class;
         case "region": return java.lang.String.class;
+        case "resultjsonata":
+        case "resultJsonata": return java.lang.String.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -193,6 +197,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "proxyScheme": return target.getConfiguration().getProxyScheme();
         case "qualifier": return target.getConfiguration().getQualifier();
         case "region": return target.getConfiguration().getRegion();
+        case "resultjsonata":
+        case "resultJsonata": return target.getConfiguration().getResultJsonata();
         case "rolearn":
         case "roleArn": return target.getConfiguration().getRoleArn();
         case "roleexternalid":
