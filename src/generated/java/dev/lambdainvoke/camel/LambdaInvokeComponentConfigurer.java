@@ -75,6 +75,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "responsestreaming":
         case "responseStreaming": getOrCreateConfiguration(target).setResponseStreaming(property(camelContext, boolean.class, value)); return true;
+        case "resultjsonata":
+        case "resultJsonata": getOrCreateConfiguration(target).setResultJsonata(property(camelContext, java.lang.String.class, value)); return true;
         case "rolearn":
         case "roleArn": getOrCreateConfiguration(target).setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -147,6 +149,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "region": return java.lang.String.class;
         case "responsestreaming":
         case "responseStreaming": return boolean.class;
+        case "resultjsonata":
+        case "resultJsonata": return java.lang.String.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -215,6 +219,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "responsestreaming":
         case "responseStreaming": return getOrCreateConfiguration(target).isResponseStreaming();
+        case "resultjsonata":
+        case "resultJsonata": return getOrCreateConfiguration(target).getResultJsonata();
         case "rolearn":
         case "roleArn": return getOrCreateConfiguration(target).getRoleArn();
         case "roleexternalid":

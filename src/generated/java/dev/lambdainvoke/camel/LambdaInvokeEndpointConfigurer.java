@@ -65,6 +65,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "responsestreaming":
         case "responseStreaming": target.getConfiguration().setResponseStreaming(property(camelContext, boolean.class, value)); return true;
+        case "resultjsonata":
+        case "resultJsonata": target.getConfiguration().setResultJsonata(property(camelContext, java.lang.String.class, value)); return true;
         case "rolearn":
         case "roleArn": target.getConfiguration().setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -134,6 +136,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "region": return java.lang.String.class;
         case "responsestreaming":
         case "responseStreaming": return boolean.class;
+        case "resultjsonata":
+        case "resultJsonata": return java.lang.String.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -199,6 +203,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "region": return target.getConfiguration().getRegion();
         case "responsestreaming":
         case "responseStreaming": return target.getConfiguration().isResponseStreaming();
+        case "resultjsonata":
+        case "resultJsonata": return target.getConfiguration().getResultJsonata();
         case "rolearn":
         case "roleArn": return target.getConfiguration().getRoleArn();
         case "roleexternalid":

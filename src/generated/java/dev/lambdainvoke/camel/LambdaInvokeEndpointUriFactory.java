@@ -23,7 +23,7 @@ public class LambdaInvokeEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(33);
         props.add("accessKey");
         props.add("allowHeaderOverrides");
         props.add("allowedFunctions");
@@ -48,6 +48,7 @@ public class LambdaInvokeEndpointUriFactory extends org.apache.camel.support.com
         props.add("qualifier");
         props.add("region");
         props.add("responseStreaming");
+        props.add("resultJsonata");
         props.add("roleArn");
         props.add("roleExternalId");
         props.add("roleSessionName");

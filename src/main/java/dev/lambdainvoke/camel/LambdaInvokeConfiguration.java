@@ -48,6 +48,18 @@ public class LambdaInvokeConfiguration implements Cloneable {
     @Metadata(supportFileReference = true, largeInput = true, inputLanguage = "jsonata")
     private String jsonata;
 
+    @UriParam(label = "producer",
+              description = "JSONata expression applied to a successful RequestResponse result before it becomes the "
+                            + "body: the result parsed as JSON is the input, $original the body before the call (parsed "
+                            + "when it is JSON, else its text), $request the payload sent, $headers the message headers "
+                            + "(result headers included). Inline text or a resource: resource:classpath:result.jsonata, "
+                            + "file:/path. Not applied to function errors, Event or DryRun. A result that is not JSON or "
+                            + "a failed evaluation leaves the raw result as the body and fails with "
+                            + "LambdaMappingException.")
+    // tooling hints: as for jsonata
+    @Metadata(supportFileReference = true, largeInput = true, inputLanguage = "jsonata")
+    private String resultJsonata;
+
     @UriParam(label = "producer", defaultValue = "false",
               description = "Fail the exchange with LambdaFunctionErrorException when the function reports an error. By "
                             + "default the error payload becomes the body and LambdaFunctionError is set.")
@@ -231,6 +243,14 @@ public class LambdaInvokeConfiguration implements Cloneable {
 
     public void setJsonata(String jsonata) {
         this.jsonata = jsonata;
+    }
+
+    public String getResultJsonata() {
+        return resultJsonata;
+    }
+
+    public void setResultJsonata(String resultJsonata) {
+        this.resultJsonata = resultJsonata;
     }
 
     public boolean isFailOnFunctionError() {

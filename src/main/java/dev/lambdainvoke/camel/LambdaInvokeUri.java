@@ -83,6 +83,11 @@ public final class LambdaInvokeUri {
         return option("jsonata", expression);
     }
 
+    /** JSONata over the result ({@code $original}, {@code $request}, {@code $headers}): inline or a resource. */
+    public LambdaInvokeUri resultJsonata(String expression) {
+        return option("resultJsonata", expression);
+    }
+
     public LambdaInvokeUri failOnFunctionError(boolean fail) {
         return option("failOnFunctionError", fail);
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 final class PlaceholderEscape {
 
     /** Options whose values are JSON or JSONata text, in which braces are syntax and never a placeholder. */
-    static final Set<String> LITERAL_OPTIONS = Set.of("jsonata", "clientContext");
+    static final Set<String> LITERAL_OPTIONS = Set.of("jsonata", "resultJsonata", "clientContext");
 
     private PlaceholderEscape() {
     }

@@ -12,6 +12,7 @@ import dev.lambdainvoke.camel.LambdaFunctionErrorException;
 import dev.lambdainvoke.camel.LambdaInvokeConfiguration;
 import dev.lambdainvoke.camel.LambdaInvokeConstants;
 import dev.lambdainvoke.camel.LambdaInvokeException;
+import dev.lambdainvoke.camel.LambdaMappingException;
 import dev.lambdainvoke.camel.LambdaThrottledException;
 import dev.lambdainvoke.camel.internal.client.ErrorTranslator;
 import dev.lambdainvoke.camel.internal.client.InvocationStoppedInFlightException;
@@ -20,6 +21,7 @@ import dev.lambdainvoke.camel.internal.mapping.Invocation;
 import dev.lambdainvoke.camel.internal.mapping.InvocationResolver;
 import dev.lambdainvoke.camel.internal.mapping.JsonCodec;
 import dev.lambdainvoke.camel.internal.mapping.JsonataPayloadMapper;
+import dev.lambdainvoke.camel.internal.mapping.JsonataResultMapper;
 import dev.lambdainvoke.camel.internal.mapping.PassThroughPayloadMapper;
 import dev.lambdainvoke.camel.internal.mapping.PayloadMapper;
 import org.apache.camel.CamelContext;
@@ -52,6 +54,8 @@ public final class LambdaInvokeBinding {
 
     private final InvocationResolver targets;
     private final PayloadMapper payloads;
+    /** {@code resultJsonata}, or null without it. */
+    private final JsonataResultMapper results;
     private final boolean failOnFunctionError;
     private final boolean responseStreaming;
     private final Duration maxRetryAfter;
@@ -60,10 +64,11 @@ public final class LambdaInvokeBinding {
     /** The producer's logger, which also receives the log tail. */
     private final Logger log;
 
-    private LambdaInvokeBinding(InvocationResolver targets, PayloadMapper payloads, LambdaInvokeConfiguration config,
-                                Logger log) {
+    private LambdaInvokeBinding(InvocationResolver targets, PayloadMapper payloads, JsonataResultMapper results,
+                                LambdaInvokeConfiguration config, Logger log) {
         this.targets = targets;
         this.payloads = payloads;
+        this.results = results;
         this.failOnFunctionError = config.isFailOnFunctionError();
         this.responseStreaming = config.isResponseStreaming();
         this.maxRetryAfter = Duration.ofMillis(config.getMaxRetryAfter());
@@ -86,13 +91,21 @@ public final class LambdaInvokeBinding {
         String jsonata = config.getJsonata();
         PayloadMapper payloads = jsonata == null || jsonata.isBlank()
                 ? new PassThroughPayloadMapper()
-                : JsonataPayloadMapper.compile(expressionText(jsonata, context));
+                : JsonataPayloadMapper.compile(expressionText("jsonata", jsonata, context));
+        String resultJsonata = config.getResultJsonata();
+        if (config.isResponseStreaming() && resultJsonata != null && !resultJsonata.isBlank()) {
+            throw new IllegalArgumentException("Options 'resultJsonata' and 'responseStreaming' cannot be used together: "
+                                               + "a streamed answer is spooled as it arrives, not mapped");
+        }
+        JsonataResultMapper results = resultJsonata == null || resultJsonata.isBlank()
+                ? null
+                : JsonataResultMapper.compile(expressionText("resultJsonata", resultJsonata, context));
         RedeliveryDelay.register(context);
-        return new LambdaInvokeBinding(targets, payloads, config, log);
+        return new LambdaInvokeBinding(targets, payloads, results, config, log);
     }
 
     /** Inline JSONata, or the text of the resource it names (resource:classpath:..., file:..., classpath:...). */
-    private static String expressionText(String value, CamelContext context) {
+    private static String expressionText(String option, String value, CamelContext context) {
         String v = value.trim();
         if (v.startsWith("resource:")) {
             v = v.substring("resource:".length());
@@ -102,7 +115,7 @@ public final class LambdaInvokeBinding {
         try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, v)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (Exception e) {
-            throw new IllegalArgumentException("Option 'jsonata' names a resource that cannot be read: " + v, e);
+            throw new IllegalArgumentException("Option '" + option + "' names a resource that cannot be read: " + v, e);
         }
     }
 
@@ -120,6 +133,7 @@ public final class LambdaInvokeBinding {
         message.removeHeader(LambdaInvokeConstants.FUNCTION_ERROR);
         message.removeHeader(LambdaInvokeConstants.LOG_TAIL);
         RedeliveryDelay.clearOwn(exchange);
+        JsonataResultMapper.forget(exchange);
     }
 
     /** What this message invokes: the endpoint's target, or the one its override headers choose (when allowed). */
@@ -135,6 +149,9 @@ public final class LambdaInvokeBinding {
                                             + invocation.payloadLimit() + " bytes for " + invocation.type()
                                             + " invocations; nothing was sent",
                     exchange, null, invocation.function(), 0, LambdaInvokeException.PAYLOAD_TOO_LARGE, null, false);
+        }
+        if (results != null && invocation.type() == InvocationType.REQUEST_RESPONSE) {
+            results.admitted(exchange, payload);
         }
         return invocation.toRequest(payload);
     }
@@ -244,13 +261,16 @@ public final class LambdaInvokeBinding {
 
 
     /**
-     * Puts Lambda's answer on the message: the payload as body (RequestResponse only) and the result headers.
+     * Puts Lambda's answer on the message: the payload as body (RequestResponse only; through resultJsonata when set)
+     * and the result headers.
      *
      * @throws LambdaFunctionErrorException with failOnFunctionError, when the function reported an error
      * @throws LambdaInvokeException        code ResponseIncomplete, when the body broke off
+     * @throws LambdaMappingException      when resultJsonata fails; the raw result is left as the body
      */
     public void toMessage(InvokeResponse response, Invocation invocation, Exchange exchange)
             throws LambdaInvokeException {
+        JsonataResultMapper.CallInputs admitted = JsonataResultMapper.take(exchange); // first: dropped whatever follows
         if (invocation.type() == InvocationType.REQUEST_RESPONSE) {
             checkComplete(response, invocation, exchange);
         }
@@ -272,7 +292,11 @@ public final class LambdaInvokeBinding {
         String payload = text(response.payload());
         String functionError = response.functionError();
         if (functionError == null) {
-            message.setBody(payload);
+            message.setBody(payload); // also what a failed result mapping leaves
+            if (results != null) {
+                byte[] result = response.payload() == null ? new byte[0] : response.payload().asByteArrayUnsafe();
+                message.setBody(results.map(result, admitted, exchange, invocation.function()));
+            }
             return;
         }
         message.setHeader(LambdaInvokeConstants.FUNCTION_ERROR, functionError);
@@ -297,6 +321,7 @@ public final class LambdaInvokeBinding {
      */
     public LambdaInvokeException toFailure(Throwable failure, Invocation invocation, Exchange exchange,
                                            SdkHttpResponse answer) {
+        JsonataResultMapper.forget(exchange);
         LambdaInvokeException error = ErrorTranslator.translate(failure, invocation, exchange, answer, roleArn);
         if (error instanceof LambdaThrottledException throttled) {
             RedeliveryDelay.set(exchange, throttled, maxRetryAfter);

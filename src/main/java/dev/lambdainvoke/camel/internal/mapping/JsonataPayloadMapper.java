@@ -36,13 +36,20 @@ public final class JsonataPayloadMapper implements PayloadMapper {
 
     /** Compiles the expression; a broken one fails with JSONata's message and position. */
     public static JsonataPayloadMapper compile(String text) {
+        return new JsonataPayloadMapper(parse("jsonata", text), parse("jsonata", text));
+    }
+
+    /** Compiles an option's expression; a broken one fails naming the option, with JSONata's message and position. */
+    static Jsonata parse(String option, String text) {
         try {
-            return new JsonataPayloadMapper(Jsonata.jsonata(text), Jsonata.jsonata(text));
+            return Jsonata.jsonata(text);
         } catch (JException e) {
-            throw new IllegalArgumentException("Option 'jsonata' is not a valid JSONata expression: " + e.getMessage()
-                                               + " (code " + e.getError() + ", position " + e.getLocation() + ")", e);
+            throw new IllegalArgumentException("Option '" + option + "' is not a valid JSONata expression: "
+                                               + e.getMessage() + " (code " + e.getError() + ", position "
+                                               + e.getLocation() + ")", e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Option 'jsonata' is not a valid JSONata expression: " + e.getMessage(), e);
+            throw new IllegalArgumentException("Option '" + option + "' is not a valid JSONata expression: "
+                                               + e.getMessage(), e);
         }
     }
 
@@ -58,15 +65,8 @@ public final class JsonataPayloadMapper implements PayloadMapper {
             frame.bind("headers", message.getHeaders());
             EvaluationClock.bind(frame);
             result = expression.evaluate(input, frame);
-        } catch (JException e) {
-            throw new LambdaMappingException("JSONata evaluation failed: " + e.getError() + " " + e.getMessage()
-                                             + " (position " + e.getLocation() + ")", exchange, e, function, e.getError());
-        } catch (NumberFormatException e) {
-            // jsonata-java (0.9.10) lets $number's NumberFormatException escape where JSONata raises D3030
-            throw new LambdaMappingException("JSONata evaluation failed: " + CAST_TO_NUMBER + " Unable to cast value to a "
-                                             + "number (" + e.getMessage() + ")", exchange, e, function, CAST_TO_NUMBER);
         } catch (RuntimeException e) {
-            throw new LambdaMappingException("JSONata evaluation failed: " + e, exchange, e, function, null);
+            throw evaluationFailed("JSONata evaluation failed", e, exchange, function);
         }
         if (result == null) {
             throw new LambdaMappingException("JSONata expression produced nothing (undefined) for this message",
@@ -78,5 +78,19 @@ public final class JsonataPayloadMapper implements PayloadMapper {
             throw new LambdaMappingException("JSONata result cannot be written as JSON: " + e.getOriginalMessage(),
                     exchange, e, function, null);
         }
+    }
+
+    /** An evaluation's failure, with JSONata's code and message: {@code what} says which expression failed. */
+    static LambdaMappingException evaluationFailed(String what, RuntimeException e, Exchange exchange, String function) {
+        if (e instanceof JException j) {
+            return new LambdaMappingException(what + ": " + j.getError() + " " + j.getMessage() + " (position "
+                                              + j.getLocation() + ")", exchange, j, function, j.getError());
+        }
+        if (e instanceof NumberFormatException) {
+            // jsonata-java (0.9.10) lets $number's NumberFormatException escape where JSONata raises D3030
+            return new LambdaMappingException(what + ": " + CAST_TO_NUMBER + " Unable to cast value to a number ("
+                                              + e.getMessage() + ")", exchange, e, function, CAST_TO_NUMBER);
+        }
+        return new LambdaMappingException(what + ": " + e, exchange, e, function, null);
     }
 }

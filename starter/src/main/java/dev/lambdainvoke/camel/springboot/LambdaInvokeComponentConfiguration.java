@@ -77,6 +77,14 @@ public class LambdaInvokeComponentConfiguration extends ComponentConfigurationPr
      */
     private Boolean responseStreaming = false;
     /**
+     * JSONata expression applied to a successful RequestResponse result before it becomes the body: the result parsed
+     * as JSON is the input, $original the body before the call (parsed when it is JSON, else its text), $request the
+     * payload sent, $headers the message headers (result headers included). Inline text or a resource:
+     * resource:classpath:result.jsonata, file:/path. Not applied to function errors, Event or DryRun. A result that is
+     * not JSON or a failed evaluation leaves the raw result as the body and fails with LambdaMappingException.
+     */
+    private String resultJsonata;
+    /**
      * Whether options marked autowired (lambda-client) are looked up in the application's beans: a single bean of the
      * type is used.
      */
@@ -261,6 +269,14 @@ public class LambdaInvokeComponentConfiguration extends ComponentConfigurationPr
 
     public void setResponseStreaming(Boolean responseStreaming) {
         this.responseStreaming = responseStreaming;
+    }
+
+    public String getResultJsonata() {
+        return resultJsonata;
+    }
+
+    public void setResultJsonata(String resultJsonata) {
+        this.resultJsonata = resultJsonata;
     }
 
     public Boolean getAutowiredEnabled() {

@@ -6,8 +6,9 @@ import dev.lambdainvoke.camel.LambdaInvokeConstants;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Two orders through one Lambda: the first is priced, the second makes the function fail, and the route handles that
- * error as data (the LambdaFunctionError header), not as an exception.
+ * Two orders through one Lambda: the first is priced and its result merged back into the order (resultJsonata), the
+ * second makes the function fail, and the route handles that error as data (the LambdaFunctionError header), not as an
+ * exception.
  */
 public class QuickstartRoutes extends RouteBuilder {
 
@@ -27,12 +28,13 @@ public class QuickstartRoutes extends RouteBuilder {
                 .split(body())
                     .setHeader("tenant", constant("acme"))
                     .to("lambda-invoke:" + function
-                        + "?jsonata=resource:classpath:order-request.jsonata&logType=Tail")
+                        + "?jsonata=resource:classpath:order-request.jsonata"
+                        + "&resultJsonata=resource:classpath:order-result.jsonata&logType=Tail")
                     .choice()
                         .when(header(LambdaInvokeConstants.FUNCTION_ERROR).isNotNull())
                             .log("Handled function error: ${header.LambdaFunctionError} ${body}")
                         .otherwise()
-                            .log("Mapped result: ${body}")
+                            .log("Priced order: ${body}")
                     .end()
                     .log("Log tail:\n${header.LambdaLogTail}")
                 .end();

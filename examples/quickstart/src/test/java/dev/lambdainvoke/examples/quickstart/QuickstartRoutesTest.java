@@ -84,14 +84,17 @@ class QuickstartRoutesTest {
     }
 
     @Test
-    void theFirstOrderIsPricedAndTheMappedResultIsTheBody() throws Exception {
+    void theFirstOrderIsPricedAndItsResultMergedBackIntoTheOrder() throws Exception {
         Message priced = answers.get(0).getMessage();
 
         assertNull(priced.getHeader(LambdaInvokeConstants.FUNCTION_ERROR));
-        JsonNode result = JSON.readTree(priced.getBody(String.class));
-        assertEquals("A-1", result.path("orderId").asText());
-        assertEquals(3.0, result.path("total").asDouble(), "3 x 0.5 + 2 x 0.75, amounts computed by the JSONata mapping");
-        assertEquals("EUR", result.path("currency").asText());
+        JsonNode order = JSON.readTree(priced.getBody(String.class));
+        assertEquals("A-1", order.path("id").asText(), "the order as the route had it ($original)");
+        assertEquals(2, order.path("items").size(), "its items as they came");
+        assertEquals("apple", order.path("items").path(0).path("sku").asText());
+        assertEquals(3.0, order.path("total").asDouble(), "3 x 0.5 + 2 x 0.75, amounts computed by the JSONata mapping");
+        assertEquals("EUR", order.path("currency").asText());
+        assertEquals("$LATEST", order.path("pricedBy").asText(), "from the LambdaExecutedVersion result header");
     }
 
     @Test
