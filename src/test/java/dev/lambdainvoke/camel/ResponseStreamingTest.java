@@ -123,6 +123,15 @@ class ResponseStreamingTest {
     }
 
     @Test
+    void resultJsonataWithResponseStreamingStopsTheRouteAtStartUp() throws Exception {
+        Throwable failure = CamelHarness.startFailure(lambda.endpoint(),
+                "lambda-invoke:f?responseStreaming=true&resultJsonata=$");
+
+        assertThat(failure).hasStackTraceContaining("'resultJsonata' and 'responseStreaming' cannot be used together");
+        assertThat(lambda.requestCount()).isZero();
+    }
+
+    @Test
     @Timeout(60)
     void twoHundredMegabytesStreamThroughARouteWithTheHeapBounded() throws Exception {
         int chunkSize = 64 * 1024;
