@@ -25,6 +25,10 @@ public final class TenantIds {
         if (!ALLOWED.matcher(tenantId).matches()) {
             return "has characters Lambda does not accept (only letters, digits, space and ._:/=+-@)";
         }
+        if (tenantId.charAt(0) == ' ' || tenantId.charAt(tenantId.length() - 1) == ' ') {
+            // HTTP trims a header value's outer spaces (the SDK's Netty client refuses them): it could not arrive as given
+            return "begins or ends with a space, which an HTTP header cannot carry";
+        }
         return null;
     }
 }
