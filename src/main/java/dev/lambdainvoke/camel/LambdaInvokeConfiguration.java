@@ -32,8 +32,9 @@ public class LambdaInvokeConfiguration implements Cloneable {
     @UriParam(label = "producer",
               description = "Tenant of a function with tenant isolation, sent as X-Amz-Tenant-Id. A constant, or a simple "
                             + "expression evaluated per message when it contains ${ (e.g. ${header.tenant}). Empty after "
-                            + "evaluation, over 256 characters, or with characters outside letters, digits, space and "
-                            + "._:/=+-@ : the exchange fails with errorCode InvalidTenantId and nothing is sent.")
+                            + "evaluation, over 256 characters, with a character other than letters, digits, space, period, "
+                            + "underscore, colon, slash, equals, plus, hyphen and at sign, or with a space first or last: "
+                            + "the exchange fails with errorCode InvalidTenantId and nothing is sent.")
     private String tenantId;
 
     @UriParam(label = "producer",
