@@ -5,8 +5,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 
 /**
- * An option's value for one message: the text itself, or, when it contains {@code ${}, a Camel simple expression
- * compiled once (at start, so that a malformed one stops the route naming its option) and evaluated per message.
+ * An option's value for one message: the text itself, or, when it contains {@code ${} (or Camel's alternative
+ * {@code $simple{}, which Spring's own placeholders leave alone), a Camel simple expression compiled once (at start, so
+ * that a malformed one stops the route naming its option) and evaluated per message.
  */
 public final class MessageValue {
 
@@ -23,7 +24,7 @@ public final class MessageValue {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        if (!text.contains("${")) {
+        if (!text.contains("${") && !text.contains("$simple{")) {
             return new MessageValue(text, null);
         }
         try {

@@ -63,6 +63,11 @@ class PropertiesBindingTest {
         sample("proxyPort", "3128", 3128);
         sample("proxyScheme", "https", "https");
         sample("nonProxyHosts", "localhost|*.internal", "localhost|*.internal");
+        sample("responseStreaming", "true", true);
+        sample("resultJsonata", "$merge([$original, $])", "$merge([$original, $])");
+        // Spring resolves ${...} itself: $simple{...} is Camel's form that reaches the component as written
+        sample("tenantId", "$simple{header.tenant}", "$simple{header.tenant}");
+        sample("durableExecutionName", "order-$simple{header.orderId}", "order-$simple{header.orderId}");
         sample("autowiredEnabled", "false", false);
         sample("lazyStartProducer", "true", true);
         // lambdaClient names a bean: ClientBeanTest
