@@ -204,6 +204,7 @@ public final class LocalLambda implements AutoCloseable {
             // HTTP threads of their own: a synchronous call waits on one while its handler runs on the runner's threads
             ExecutorService httpThreads = Executors.newCachedThreadPool(new DaemonThreads("local-lambda-http"));
             server.createContext("/", new InvokeExchangeHandler(registry, runner, arns));
+            server.createContext(StreamingInvokeHandler.CONTEXT, new StreamingInvokeHandler(registry, runner, arns));
             server.setExecutor(httpThreads);
             server.start();
             LocalLambda local = new LocalLambda(server, httpThreads, runner, registry, arns);
