@@ -1,6 +1,5 @@
 package dev.lambdainvoke.local;
 
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -47,7 +46,8 @@ final class InvocationRunner implements AutoCloseable {
      * As {@link #invokeNow(LocalInvocation)}; with a {@code stream}, the handler writes its response there (a streamed
      * invocation) and the result's payload is empty unless the invocation failed.
      */
-    CompletableFuture<InvocationResult> invokeNow(LocalInvocation invocation, OutputStream stream) throws LambdaApiError {
+    CompletableFuture<InvocationResult> invokeNow(LocalInvocation invocation, PayloadChunkStream stream)
+            throws LambdaApiError {
         ConcurrencyLimit limit = invocation.target().function().concurrency();
         if (!limit.tryEnter()) {
             throw LambdaApiError.reservedConcurrencyExceeded();
@@ -64,7 +64,7 @@ final class InvocationRunner implements AutoCloseable {
         }));
     }
 
-    private CompletableFuture<InvocationResult> run(LocalInvocation invocation, OutputStream stream) {
+    private CompletableFuture<InvocationResult> run(LocalInvocation invocation, PayloadChunkStream stream) {
         DeployedFunction.Target target = invocation.target();
         DeployedFunction function = target.function();
         String requestId = invocation.requestId();
@@ -81,6 +81,9 @@ final class InvocationRunner implements AutoCloseable {
             Future<?> handlerCall = handlerThreads.submit(() -> callHandler(target, invocation.payload(), stream, context, outcome));
             ScheduledFuture<?> deadline = timeouts.schedule(() -> {
                 if (outcome.complete(HandlerOutcome.TIMED_OUT)) {
+                    if (stream != null) {
+                        stream.seal(); // before the interrupt: what the handler writes after its timeout is not sent
+                    }
                     handlerCall.cancel(true); // Lambda stops the function; the nearest a JVM can do is interrupt it
                 }
             }, timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -97,7 +100,7 @@ final class InvocationRunner implements AutoCloseable {
         });
     }
 
-    private static void callHandler(DeployedFunction.Target target, byte[] payload, OutputStream stream,
+    private static void callHandler(DeployedFunction.Target target, byte[] payload, PayloadChunkStream stream,
                                     LocalContext context, CompletableFuture<HandlerOutcome> outcome) {
         target.function().countInvocation();
         try {

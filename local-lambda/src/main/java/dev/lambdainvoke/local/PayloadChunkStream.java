@@ -24,6 +24,7 @@ final class PayloadChunkStream extends OutputStream {
     private final byte[] pending = new byte[CHUNK_BYTES];
     private int pendingLength;
     private OutputStream body;
+    private boolean sealed;
     private boolean finished;
 
     PayloadChunkStream(Head head) {
@@ -59,16 +60,27 @@ final class PayloadChunkStream extends OutputStream {
     /** A handler closing its output ends nothing: the invocation ends when the handler returns. */
     @Override
     public void close() throws IOException {
-        if (!isFinished()) {
+        if (!isSealed()) {
             flush();
         }
     }
 
+    /**
+     * Refuses the handler's further writes: called when its timeout ends the invocation, before its thread is
+     * interrupted, so nothing it writes afterwards reaches the caller.
+     */
+    synchronized void seal() {
+        sealed = true;
+    }
+
     /** Sends what is pending and then {@code finalEvent}, and ends the answer. */
     synchronized void finish(byte[] finalEvent) throws IOException {
-        checkOpen();
-        sendPending();
+        if (finished) {
+            throw new IOException("the response stream has ended already");
+        }
+        sealed = true;
         finished = true;
+        sendPending();
         OutputStream out = body();
         out.write(finalEvent);
         out.close();
@@ -79,8 +91,8 @@ final class PayloadChunkStream extends OutputStream {
         return body != null;
     }
 
-    private synchronized boolean isFinished() {
-        return finished;
+    private synchronized boolean isSealed() {
+        return sealed;
     }
 
     private void sendPending() throws IOException {
@@ -101,7 +113,7 @@ final class PayloadChunkStream extends OutputStream {
     }
 
     private void checkOpen() throws IOException {
-        if (finished) {
+        if (sealed) {
             throw new IOException("the invocation has ended: its response stream is closed");
         }
     }

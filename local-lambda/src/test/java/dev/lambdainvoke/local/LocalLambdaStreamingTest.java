@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalLambdaStreamingTest {
 
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
+    private static final CountDownLatch NEVER = new CountDownLatch(1);
+    private static final CountDownLatch LATE_WRITE_REFUSED = new CountDownLatch(1);
 
     private static LocalLambda local;
     private static LambdaAsyncClient lambda;
@@ -68,7 +70,23 @@ class LocalLambdaStreamingTest {
                 out.write(block);
             }
         };
+        RequestStreamHandler outlivesItsTimeout = (in, out, context) -> {
+            out.write("before".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                NEVER.await();
+            } catch (InterruptedException stopped) {
+                // the timeout interrupts it; a handler that ignores that and writes on must not reach the caller
+                try {
+                    out.write("after the end".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } catch (java.io.IOException refused) {
+                    LATE_WRITE_REFUSED.countDown();
+                }
+            }
+        };
         local = LocalLambda.builder()
+                .function(LocalFunction.named("slow").handler(outlivesItsTimeout).timeout(java.time.Duration.ofSeconds(1)))
                 .function("parts", writesInParts)
                 .function("waits", waitsAfterFirstPart)
                 .function("fails", failsMidway)
@@ -164,6 +182,16 @@ class LocalLambdaStreamingTest {
         assertThat(streamed.complete.errorCode()).isEqualTo("Unhandled");
         assertThat(streamed.complete.errorDetails()).contains("\"errorMessage\":\"broke midway\"")
                 .contains("\"errorType\":\"java.lang.IllegalStateException\"");
+    }
+
+    @Test
+    void aTimeoutEndsTheStreamWithSandboxTimedoutAndRefusesTheHandlersLaterWrites() throws Exception {
+        Streamed streamed = stream(r -> r.functionName("slow"));
+
+        assertThat(streamed.chunks).containsExactly("before");
+        assertThat(streamed.complete.errorCode()).isEqualTo("Unhandled");
+        assertThat(streamed.complete.errorDetails()).contains("Sandbox.Timedout").contains("Task timed out after 1.00 seconds");
+        assertThat(LATE_WRITE_REFUSED.await(10, TimeUnit.SECONDS)).as("a write after the final event fails").isTrue();
     }
 
     @Test
