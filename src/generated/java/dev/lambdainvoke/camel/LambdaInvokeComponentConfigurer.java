@@ -43,6 +43,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "configuration": target.setConfiguration(property(camelContext, dev.lambdainvoke.camel.LambdaInvokeConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "durableexecutionname":
+        case "durableExecutionName": getOrCreateConfiguration(target).setDurableExecutionName(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": getOrCreateConfiguration(target).setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "failonfunctionerror":
@@ -89,6 +91,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "stsendpointoverride":
         case "stsEndpointOverride": getOrCreateConfiguration(target).setStsEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "tenantid":
+        case "tenantId": getOrCreateConfiguration(target).setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "useec2role":
         case "useEc2Role": getOrCreateConfiguration(target).setUseEc2Role(property(camelContext, boolean.class, value)); return true;
@@ -117,6 +121,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "configuration": return dev.lambdainvoke.camel.LambdaInvokeConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "durableexecutionname":
+        case "durableExecutionName": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "failonfunctionerror":
@@ -163,6 +169,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "sessionToken": return java.lang.String.class;
         case "stsendpointoverride":
         case "stsEndpointOverride": return java.lang.String.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
         case "timeout": return long.class;
         case "useec2role":
         case "useEc2Role": return boolean.class;
@@ -187,6 +195,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "durableexecutionname":
+        case "durableExecutionName": return getOrCreateConfiguration(target).getDurableExecutionName();
         case "endpointoverride":
         case "endpointOverride": return getOrCreateConfiguration(target).getEndpointOverride();
         case "failonfunctionerror":
@@ -233,6 +243,8 @@ public class LambdaInvokeComponentConfigurer extends PropertyConfigurerSupport i
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
         case "stsendpointoverride":
         case "stsEndpointOverride": return getOrCreateConfiguration(target).getStsEndpointOverride();
+        case "tenantid":
+        case "tenantId": return getOrCreateConfiguration(target).getTenantId();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "useec2role":
         case "useEc2Role": return getOrCreateConfiguration(target).isUseEc2Role();

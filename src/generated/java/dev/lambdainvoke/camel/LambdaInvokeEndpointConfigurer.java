@@ -33,6 +33,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "clientContext": target.getConfiguration().setClientContext(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "durableexecutionname":
+        case "durableExecutionName": target.getConfiguration().setDurableExecutionName(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointoverride":
         case "endpointOverride": target.getConfiguration().setEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "failonfunctionerror":
@@ -79,6 +81,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "stsendpointoverride":
         case "stsEndpointOverride": target.getConfiguration().setStsEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "tenantid":
+        case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "useec2role":
         case "useEc2Role": target.getConfiguration().setUseEc2Role(property(camelContext, boolean.class, value)); return true;
@@ -104,6 +108,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "clientContext": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "durableexecutionname":
+        case "durableExecutionName": return java.lang.String.class;
         case "endpointoverride":
         case "endpointOverride": return java.lang.String.class;
         case "failonfunctionerror":
@@ -150,6 +156,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "sessionToken": return java.lang.String.class;
         case "stsendpointoverride":
         case "stsEndpointOverride": return java.lang.String.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
         case "timeout": return long.class;
         case "useec2role":
         case "useEc2Role": return boolean.class;
@@ -171,6 +179,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "clientContext": return target.getConfiguration().getClientContext();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "durableexecutionname":
+        case "durableExecutionName": return target.getConfiguration().getDurableExecutionName();
         case "endpointoverride":
         case "endpointOverride": return target.getConfiguration().getEndpointOverride();
         case "failonfunctionerror":
@@ -217,6 +227,8 @@ public class LambdaInvokeEndpointConfigurer extends PropertyConfigurerSupport im
         case "sessionToken": return target.getConfiguration().getSessionToken();
         case "stsendpointoverride":
         case "stsEndpointOverride": return target.getConfiguration().getStsEndpointOverride();
+        case "tenantid":
+        case "tenantId": return target.getConfiguration().getTenantId();
         case "timeout": return target.getConfiguration().getTimeout();
         case "useec2role":
         case "useEc2Role": return target.getConfiguration().isUseEc2Role();

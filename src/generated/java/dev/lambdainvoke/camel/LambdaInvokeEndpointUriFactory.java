@@ -23,12 +23,13 @@ public class LambdaInvokeEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(35);
         props.add("accessKey");
         props.add("allowHeaderOverrides");
         props.add("allowedFunctions");
         props.add("clientContext");
         props.add("connectTimeout");
+        props.add("durableExecutionName");
         props.add("endpointOverride");
         props.add("failOnFunctionError");
         props.add("function");
@@ -55,6 +56,7 @@ public class LambdaInvokeEndpointUriFactory extends org.apache.camel.support.com
         props.add("secretKey");
         props.add("sessionToken");
         props.add("stsEndpointOverride");
+        props.add("tenantId");
         props.add("timeout");
         props.add("useEc2Role");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

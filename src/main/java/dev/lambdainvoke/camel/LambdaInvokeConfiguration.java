@@ -29,6 +29,22 @@ public class LambdaInvokeConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "Version or alias to invoke.")
     private String qualifier;
 
+    @UriParam(label = "producer",
+              description = "Tenant of a function with tenant isolation, sent as X-Amz-Tenant-Id. A constant, or a simple "
+                            + "expression evaluated per message when it contains ${ (e.g. ${header.tenant}). Empty after "
+                            + "evaluation, over 256 characters, with a character other than letters, digits, space, period, "
+                            + "underscore, colon, slash, equals, plus, hyphen and at sign, or with a space first or last: "
+                            + "the exchange fails with errorCode InvalidTenantId and nothing is sent.")
+    private String tenantId;
+
+    @UriParam(label = "producer",
+              description = "Execution name (idempotency key) of a durable function, sent as X-Amz-Durable-Execution-Name. "
+                            + "A constant, or a simple expression when it contains ${ (e.g. ${header.orderId}), evaluated "
+                            + "on the first attempt and reused by every redelivery of the exchange; with it a Timeout is "
+                            + "retryable, since Lambda runs a name once. The payload must be the same on every attempt. "
+                            + "The answer's execution ARN is put in the LambdaDurableExecutionArn header.")
+    private String durableExecutionName;
+
     @UriParam(label = "producer", defaultValue = "None", enums = "None,Tail",
               description = "Tail asks Lambda for the last 4 KB of the function's log (RequestResponse only); it is put in "
                             + "the LambdaLogTail header and logged at INFO.")
@@ -219,6 +235,22 @@ public class LambdaInvokeConfiguration implements Cloneable {
 
     public void setQualifier(String qualifier) {
         this.qualifier = qualifier;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getDurableExecutionName() {
+        return durableExecutionName;
+    }
+
+    public void setDurableExecutionName(String durableExecutionName) {
+        this.durableExecutionName = durableExecutionName;
     }
 
     public String getLogType() {

@@ -32,6 +32,12 @@ public final class LambdaInvokeConstants {
     public static final String LOG_TAIL = "LambdaLogTail";
 
     @Metadata(label = "producer",
+              description = "With durableExecutionName: the ARN of the durable execution the name started or found "
+                            + "(X-Amz-Durable-Execution-Arn).",
+              javaType = "String")
+    public static final String DURABLE_EXECUTION_ARN = "LambdaDurableExecutionArn";
+
+    @Metadata(label = "producer",
               description = "Override of the function to invoke (name, name:qualifier or ARN); honoured only with "
                             + "allowHeaderOverrides=true.",
               javaType = "String")

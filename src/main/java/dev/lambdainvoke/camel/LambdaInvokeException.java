@@ -42,6 +42,20 @@ public class LambdaInvokeException extends CamelExchangeException {
      * Lambda began to answer. Not retryable: the function ran.
      */
     public static final String STREAM_INTERRUPTED = "StreamInterrupted";
+    /**
+     * Error code of a tenantId that is empty after evaluation, over 256 characters or has characters Lambda refuses.
+     * Not retryable: nothing was sent, and the same message gives the same tenant.
+     */
+    public static final String INVALID_TENANT_ID = "InvalidTenantId";
+    /**
+     * Error code of a durableExecutionName that evaluated to nothing. Not retryable: nothing was sent.
+     */
+    public static final String INVALID_DURABLE_EXECUTION_NAME = "InvalidDurableExecutionName";
+    /**
+     * Error code of Lambda's DurableExecutionAlreadyStartedException: the durable execution name was used before with
+     * another payload. Not retryable: the same request gets the same answer.
+     */
+    public static final String DURABLE_EXECUTION_ALREADY_STARTED = "DurableExecutionAlreadyStarted";
     /** Error code of a client-side failure that fits no other code (no credentials, unreadable response). */
     public static final String CLIENT_ERROR = "ClientError";
 

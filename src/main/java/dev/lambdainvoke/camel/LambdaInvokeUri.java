@@ -69,6 +69,16 @@ public final class LambdaInvokeUri {
         return option("qualifier", qualifier);
     }
 
+    /** A constant, or a simple expression evaluated per message such as <code>${header.tenant}</code>. */
+    public LambdaInvokeUri tenantId(String tenantId) {
+        return option("tenantId", tenantId);
+    }
+
+    /** A constant, or a simple expression evaluated once per exchange such as <code>${header.orderId}</code>. */
+    public LambdaInvokeUri durableExecutionName(String durableExecutionName) {
+        return option("durableExecutionName", durableExecutionName);
+    }
+
     /** {@code None} or {@code Tail}. */
     public LambdaInvokeUri logType(String logType) {
         return option("logType", logType);

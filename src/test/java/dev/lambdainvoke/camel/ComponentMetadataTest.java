@@ -197,6 +197,7 @@ class ComponentMetadataTest {
         assertThat(names(headers)).containsExactlyInAnyOrder(LambdaInvokeConstants.STATUS_CODE,
                 LambdaInvokeConstants.EXECUTED_VERSION, LambdaInvokeConstants.REQUEST_ID,
                 LambdaInvokeConstants.FUNCTION_ERROR, LambdaInvokeConstants.LOG_TAIL, LambdaInvokeConstants.FUNCTION,
+                LambdaInvokeConstants.DURABLE_EXECUTION_ARN,
                 LambdaInvokeConstants.QUALIFIER, LambdaInvokeConstants.INVOCATION_TYPE, LambdaInvokeConstants.LOG_TYPE,
                 LambdaInvokeConstants.CLIENT_CONTEXT);
         headers.fields().forEachRemaining(h -> {

@@ -73,7 +73,7 @@ final class InvocationRunner implements AutoCloseable {
         InvocationLog log = new InvocationLog(requestId, target.version());
         LocalContext context = new LocalContext(requestId, function.name(), target.version(), invocation.invokedArn(),
                 function.logStreamName(target.version()), invocation.clientContext(), started + timeout.toNanos(),
-                new FunctionLogger(log, function.logger(), requestId));
+                new FunctionLogger(log, function.logger(), requestId), invocation.tenantId());
 
         CompletableFuture<HandlerOutcome> outcome = new CompletableFuture<>();
         running.add(outcome);

@@ -3,6 +3,7 @@ package dev.lambdainvoke.local;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -21,6 +22,7 @@ final class InvokeExchangeHandler implements HttpHandler {
     private final FunctionRegistry functions;
     private final InvocationRunner runner;
     private final Arns arns;
+    private final DurableExecutions durableExecutions = new DurableExecutions();
 
     InvokeExchangeHandler(FunctionRegistry functions, InvocationRunner runner, Arns arns) {
         this.functions = functions;
@@ -56,19 +58,42 @@ final class InvokeExchangeHandler implements HttpHandler {
 
     private HttpAnswer answer(InvokeCall call) throws LambdaApiError {
         DeployedFunction.Target target = functions.resolve(call.function());
+        if (target.handler() instanceof TenantHandlers && call.tenantId() == null) {
+            throw LambdaApiError.invalidParameter("Function " + target.function().name() + " has tenant isolation: "
+                                                  + "the invocation must name a tenant (X-Amz-Tenant-Id)");
+        }
         LocalInvocation invocation = new LocalInvocation(call.requestId(), target,
-                arns.function(call.function().name(), call.function().qualifier()), call.payload(), call.clientContext());
+                arns.function(call.function().name(), call.function().qualifier()), call.payload(), call.clientContext(),
+                call.tenantId());
+        String durableName = call.kind() == InvocationKind.DRY_RUN ? null : call.durableExecutionName();
+        DurableExecutions.Execution durable = null;
         switch (call.kind()) {
             case DRY_RUN:
                 return HttpAnswer.empty(204);
             case EVENT:
-                runner.invokeLater(invocation);
-                return HttpAnswer.empty(202);
+                if (durableName == null) {
+                    runner.invokeLater(invocation);
+                    return HttpAnswer.empty(202);
+                }
+                durable = durableExecutions.execution(target, arns.function(target.function().name()), durableName,
+                        call.payload(), () -> {
+                            runner.invokeLater(invocation);
+                            return CompletableFuture.completedFuture(null);
+                        });
+                return HttpAnswer.empty(202).header("X-Amz-Durable-Execution-Arn", durable.arn());
             default:
-                InvocationResult result = await(invocation);
+                InvocationResult result;
+                if (durableName == null) {
+                    result = await(invocation.requestId(), runner.invokeNow(invocation));
+                } else {
+                    durable = durableExecutions.execution(target, arns.function(target.function().name()), durableName,
+                            call.payload(), () -> runner.invokeNow(invocation));
+                    result = await(invocation.requestId(), durable.result());
+                }
                 HttpAnswer answer = HttpAnswer.of(200, result.payload())
                         .header("X-Amz-Executed-Version", result.executedVersion())
-                        .header("X-Amz-Function-Error", result.functionError());
+                        .header("X-Amz-Function-Error", result.functionError())
+                        .header("X-Amz-Durable-Execution-Arn", durable == null ? null : durable.arn());
                 if (call.tail()) {
                     answer.header("X-Amz-Log-Result", LogTail.base64(result.log()));
                 }
@@ -77,15 +102,16 @@ final class InvokeExchangeHandler implements HttpHandler {
     }
 
     /** Waits on this HTTP thread: the handler runs on the runner's threads and its timeout ends the wait. */
-    private InvocationResult await(LocalInvocation invocation) throws LambdaApiError {
+    private static InvocationResult await(String requestId, CompletableFuture<InvocationResult> result)
+            throws LambdaApiError {
         try {
-            return runner.invokeNow(invocation).get();
+            return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw LambdaApiError.service("LocalLambda is closing");
         } catch (ExecutionException | CancellationException e) {
             // only close() ends an invocation without a result
-            throw LambdaApiError.service("LocalLambda closed before invocation " + invocation.requestId() + " ended");
+            throw LambdaApiError.service("LocalLambda closed before invocation " + requestId + " ended");
         }
     }
 }

@@ -18,6 +18,8 @@ import com.sun.net.httpserver.HttpExchange;
  */
 final class InvokeRequestReader {
 
+    private static final Pattern TENANT_ID = Pattern.compile("[a-zA-Z0-9._:/=+\\-@ ]{1,256}");
+    private static final Pattern DURABLE_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
     private static final Pattern INVOKE_PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations/?");
 
     private InvokeRequestReader() {
@@ -55,7 +57,24 @@ final class InvokeRequestReader {
         // like Lambda, the log tail and the client context belong to synchronous calls only
         ClientContext clientContext = synchronous
                 ? LocalClientContext.decode(exchange.getRequestHeaders().getFirst("X-Amz-Client-Context")) : null;
-        return new InvokeCall(requestId, function, kind, synchronous && tail, clientContext, body.bytes());
+        String tenantId = checkTenantId(exchange.getRequestHeaders().getFirst("X-Amz-Tenant-Id"));
+        String durableName = checkDurableName(exchange.getRequestHeaders().getFirst("X-Amz-Durable-Execution-Name"));
+        return new InvokeCall(requestId, function, kind, synchronous && tail, clientContext, body.bytes(), tenantId,
+                durableName);
+    }
+
+    private static String checkTenantId(String tenantId) throws LambdaApiError {
+        if (tenantId != null && !TENANT_ID.matcher(tenantId).matches()) {
+            throw LambdaApiError.invalidParameter("Invalid tenant id: use 1 to 256 letters, digits, spaces or ._:/=+-@");
+        }
+        return tenantId;
+    }
+
+    private static String checkDurableName(String name) throws LambdaApiError {
+        if (name != null && !DURABLE_NAME.matcher(name).matches()) {
+            throw LambdaApiError.invalidParameter("Invalid durable execution name: use 1 to 64 letters, digits, - or _");
+        }
+        return name;
     }
 
     private static boolean isTail(String logType) throws LambdaApiError {

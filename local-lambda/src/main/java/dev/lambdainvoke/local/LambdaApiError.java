@@ -58,6 +58,12 @@ final class LambdaApiError extends Exception {
                 Map.of("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded"));
     }
 
+    /** The durable execution name ran before with another payload. */
+    static LambdaApiError durableExecutionAlreadyStarted(String name) {
+        return user(409, "DurableExecutionAlreadyStartedException",
+                "Durable execution '" + name + "' already started with a different payload");
+    }
+
     static LambdaApiError unknownOperation(String method, String path) {
         return user(404, "UnknownOperationException",
                 "LocalLambda serves only the Invoke API (POST /2015-03-31/functions/{name}/invocations), not " + method

@@ -18,9 +18,17 @@ final class LocalContext implements Context {
     private final ClientContext clientContext;
     private final long deadlineNanos;
     private final LambdaLogger logger;
+    private final String tenantId;
 
     LocalContext(String requestId, String functionName, String version, String invokedFunctionArn, String logStreamName,
                  ClientContext clientContext, long deadlineNanos, LambdaLogger logger) {
+        this(requestId, functionName, version, invokedFunctionArn, logStreamName, clientContext, deadlineNanos, logger,
+                null);
+    }
+
+    LocalContext(String requestId, String functionName, String version, String invokedFunctionArn, String logStreamName,
+                 ClientContext clientContext, long deadlineNanos, LambdaLogger logger, String tenantId) {
+        this.tenantId = tenantId;
         this.requestId = requestId;
         this.functionName = functionName;
         this.version = version;
@@ -88,5 +96,14 @@ final class LocalContext implements Context {
     @Override
     public LambdaLogger getLogger() {
         return logger;
+    }
+
+    /**
+     * The caller's {@code X-Amz-Tenant-Id}, null without one. aws-lambda-java-core 1.2.3's Context has no such method;
+     * newer ones declare {@code getTenantId()}, which this then implements. Handlers read it through
+     * {@link LocalLambda#tenantId(Context)}.
+     */
+    public String getTenantId() {
+        return tenantId;
     }
 }

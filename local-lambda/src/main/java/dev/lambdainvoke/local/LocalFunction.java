@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -67,6 +68,17 @@ public final class LocalFunction {
     /** The handler of {@code $LATEST}, a function of an explicit input type (for lambdas, whose types are erased). */
     public <I> LocalFunction handler(Class<I> inputType, Function<? super I, ?> handler) {
         return putVersion(LATEST, Handlers.adapt(inputType, handler, describe(LATEST)));
+    }
+
+    /**
+     * Tenant isolation: every invocation must name a tenant ({@code X-Amz-Tenant-Id}), and each tenant gets a handler of
+     * its own from {@code handlerPerTenant} (a RequestHandler, RequestStreamHandler or Function), made on its first
+     * call, as Lambda gives each tenant its own execution environments; state a handler keeps is its tenant's alone. The
+     * handler of {@code $LATEST}.
+     */
+    public LocalFunction tenantIsolation(Supplier<?> handlerPerTenant) {
+        Objects.requireNonNull(handlerPerTenant, "handlerPerTenant");
+        return putVersion(LATEST, new TenantHandlers(handlerPerTenant, describe(LATEST)));
     }
 
     /** A published version: {@code version} is a number, as Lambda numbers versions. */

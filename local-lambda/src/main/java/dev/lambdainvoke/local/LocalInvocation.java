@@ -8,5 +8,10 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
  * @param clientContext null when the caller sent none
  */
 record LocalInvocation(String requestId, DeployedFunction.Target target, String invokedArn, byte[] payload,
-                       ClientContext clientContext) {
+                       ClientContext clientContext, String tenantId) {
+
+    LocalInvocation(String requestId, DeployedFunction.Target target, String invokedArn, byte[] payload,
+                    ClientContext clientContext) {
+        this(requestId, target, invokedArn, payload, clientContext, null);
+    }
 }

@@ -47,7 +47,10 @@ import org.slf4j.LoggerFactory;
  * afterwards) and {@code DryRun} (204, nothing runs); payload limits (413), bodies that are not JSON (400), unknown
  * functions (404); function errors and timeouts as {@code X-Amz-Function-Error: Unhandled} with the Java runtime's error
  * payload; the 4 KB log tail ({@code X-Amz-Log-Type: Tail}); the client context; reserved concurrency (429 with
- * {@code Retry-After}). Each handler gets a {@link Context} and a logger whose lines form the log tail and go to SLF4J at
+ * {@code Retry-After}); tenants ({@code X-Amz-Tenant-Id}, read with {@link #tenantId(Context)}; a function with
+ * {@link LocalFunction#tenantIsolation} has a handler per tenant) and durable execution names
+ * ({@code X-Amz-Durable-Execution-Name}: the same name and payload answer the first execution's result without running
+ * again, another payload 409 {@code DurableExecutionAlreadyStartedException}; {@code X-Amz-Durable-Execution-Arn}). Each handler gets a {@link Context} and a logger whose lines form the log tail and go to SLF4J at
  * DEBUG on the logger {@code dev.lambdainvoke.local.function.<name>}.
  *
  * <p>
@@ -103,6 +106,23 @@ public final class LocalLambda implements AutoCloseable {
     /** How many invocations of the function ran its handler, over all qualifiers (DryRun and throttled calls do not). */
     public int invocations(String name) {
         return functions.function(name).invocations();
+    }
+
+    /**
+     * The tenant a handler runs for ({@code X-Amz-Tenant-Id}), null when the call named none. aws-lambda-java-core
+     * 1.2.3's {@link Context} has no {@code getTenantId()}: this reads it from LocalLambda's context, and from any context
+     * that has the method (a newer aws-lambda-java-core, as on Lambda), so a handler may call it wherever it runs.
+     */
+    public static String tenantId(Context context) {
+        if (context instanceof LocalContext local) {
+            return local.getTenantId();
+        }
+        try {
+            Object tenant = context.getClass().getMethod("getTenantId").invoke(context);
+            return tenant == null ? null : tenant.toString();
+        } catch (ReflectiveOperationException | RuntimeException none) {
+            return null; // a runtime without tenants
+        }
     }
 
     /**

@@ -17,13 +17,16 @@ import dev.lambdainvoke.camel.LambdaThrottledException;
 import dev.lambdainvoke.camel.internal.client.ErrorTranslator;
 import dev.lambdainvoke.camel.internal.client.InvocationStoppedInFlightException;
 import dev.lambdainvoke.camel.internal.client.StreamedAnswer;
+import dev.lambdainvoke.camel.internal.mapping.DurableExecutionNames;
 import dev.lambdainvoke.camel.internal.mapping.Invocation;
 import dev.lambdainvoke.camel.internal.mapping.InvocationResolver;
 import dev.lambdainvoke.camel.internal.mapping.JsonCodec;
 import dev.lambdainvoke.camel.internal.mapping.JsonataPayloadMapper;
 import dev.lambdainvoke.camel.internal.mapping.JsonataResultMapper;
+import dev.lambdainvoke.camel.internal.mapping.MessageValue;
 import dev.lambdainvoke.camel.internal.mapping.PassThroughPayloadMapper;
 import dev.lambdainvoke.camel.internal.mapping.PayloadMapper;
+import dev.lambdainvoke.camel.internal.mapping.TenantIds;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -63,9 +66,16 @@ public final class LambdaInvokeBinding {
     private final String roleArn;
     /** The producer's logger, which also receives the log tail. */
     private final Logger log;
+    /** tenantId, or null without one. */
+    private final MessageValue tenantId;
+    /** durableExecutionName, or null without one. */
+    private final DurableExecutionNames durableNames;
 
     private LambdaInvokeBinding(InvocationResolver targets, PayloadMapper payloads, JsonataResultMapper results,
-                                LambdaInvokeConfiguration config, Logger log) {
+                                LambdaInvokeConfiguration config, Logger log, MessageValue tenantId,
+                                DurableExecutionNames durableNames) {
+        this.tenantId = tenantId;
+        this.durableNames = durableNames;
         this.targets = targets;
         this.payloads = payloads;
         this.results = results;
@@ -101,7 +111,21 @@ public final class LambdaInvokeBinding {
                 ? null
                 : JsonataResultMapper.compile(expressionText("resultJsonata", resultJsonata, context));
         RedeliveryDelay.register(context);
-        return new LambdaInvokeBinding(targets, payloads, results, config, log);
+        MessageValue durableName = MessageValue.of("durableExecutionName", config.getDurableExecutionName(), context);
+        return new LambdaInvokeBinding(targets, payloads, results, config, log, tenantId(config, context),
+                durableName == null ? null : new DurableExecutionNames(durableName));
+    }
+
+    /** The tenantId option, a constant checked now. */
+    private static MessageValue tenantId(LambdaInvokeConfiguration config, CamelContext context) {
+        MessageValue tenantId = MessageValue.of("tenantId", config.getTenantId(), context);
+        if (tenantId != null && tenantId.isConstant()) {
+            String problem = TenantIds.problem(tenantId.evaluate(null));
+            if (problem != null) {
+                throw new IllegalArgumentException("Option 'tenantId' " + problem);
+            }
+        }
+        return tenantId;
     }
 
     /** Inline JSONata, or the text of the resource it names (resource:classpath:..., file:..., classpath:...). */
@@ -132,6 +156,7 @@ public final class LambdaInvokeBinding {
         message.removeHeader(LambdaInvokeConstants.REQUEST_ID);
         message.removeHeader(LambdaInvokeConstants.FUNCTION_ERROR);
         message.removeHeader(LambdaInvokeConstants.LOG_TAIL);
+        message.removeHeader(LambdaInvokeConstants.DURABLE_EXECUTION_ARN);
         RedeliveryDelay.clearOwn(exchange);
         JsonataResultMapper.forget(exchange);
     }
@@ -143,6 +168,8 @@ public final class LambdaInvokeBinding {
 
     /** The request for {@code invocation}: the body mapped to the payload, checked against Lambda's size limit. */
     public InvokeRequest request(Exchange exchange, Invocation invocation) throws LambdaInvokeException {
+        String tenant = tenantFor(exchange, invocation);
+        String durableName = durableNameFor(exchange, invocation);
         byte[] payload = payloads.toPayload(exchange, invocation.function());
         if (payload.length > invocation.payloadLimit()) {
             throw new LambdaInvokeException("Payload of " + payload.length + " bytes is over Lambda's limit of "
@@ -153,7 +180,36 @@ public final class LambdaInvokeBinding {
         if (results != null && invocation.type() == InvocationType.REQUEST_RESPONSE) {
             results.admitted(exchange, payload);
         }
-        return invocation.toRequest(payload);
+        return invocation.toRequest(payload, tenant, durableName);
+    }
+
+    private String tenantFor(Exchange exchange, Invocation invocation) throws LambdaInvokeException {
+        if (tenantId == null) {
+            return null;
+        }
+        String tenant = tenantId.evaluate(exchange);
+        String problem = TenantIds.problem(tenant);
+        if (problem != null) {
+            throw new LambdaInvokeException("The tenant id of this message (option 'tenantId') " + problem
+                                            + "; nothing was sent to " + invocation.describe(),
+                    exchange, null, invocation.function(), 0, LambdaInvokeException.INVALID_TENANT_ID, null, false);
+        }
+        return tenant;
+    }
+
+    private String durableNameFor(Exchange exchange, Invocation invocation) throws LambdaInvokeException {
+        if (durableNames == null) {
+            return null;
+        }
+        String name = durableNames.nameFor(exchange);
+        if (name == null || name.isEmpty()) {
+            throw new LambdaInvokeException("The durable execution name of this message (option "
+                                            + "'durableExecutionName') is empty; nothing was sent to "
+                                            + invocation.describe(),
+                    exchange, null, invocation.function(), 0, LambdaInvokeException.INVALID_DURABLE_EXECUTION_NAME,
+                    null, false);
+        }
+        return name;
     }
 
     /** True when the endpoint invokes with {@code InvokeWithResponseStream} ({@code responseStreaming}). */
@@ -282,6 +338,7 @@ public final class LambdaInvokeBinding {
         String requestId = ErrorTranslator.requestId(response.sdkHttpResponse());
         setIfPresent(message, LambdaInvokeConstants.REQUEST_ID, requestId);
         setIfPresent(message, LambdaInvokeConstants.EXECUTED_VERSION, response.executedVersion());
+        setIfPresent(message, LambdaInvokeConstants.DURABLE_EXECUTION_ARN, response.durableExecutionArn());
         if (invocation.logType() == LogType.TAIL) {
             // only when asked for: the tail may hold sensitive data, and an endpoint could send it unasked
             setIfPresent(message, LambdaInvokeConstants.LOG_TAIL, logTail(response.logResult(), invocation));
@@ -322,7 +379,8 @@ public final class LambdaInvokeBinding {
     public LambdaInvokeException toFailure(Throwable failure, Invocation invocation, Exchange exchange,
                                            SdkHttpResponse answer) {
         JsonataResultMapper.forget(exchange);
-        LambdaInvokeException error = ErrorTranslator.translate(failure, invocation, exchange, answer, roleArn);
+        LambdaInvokeException error = ErrorTranslator.translate(failure, invocation, exchange, answer, roleArn,
+                durableNames != null);
         if (error instanceof LambdaThrottledException throttled) {
             RedeliveryDelay.set(exchange, throttled, maxRetryAfter);
         }

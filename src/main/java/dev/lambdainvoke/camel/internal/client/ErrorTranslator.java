@@ -25,6 +25,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.lambda.model.DurableExecutionAlreadyStartedException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
@@ -54,6 +55,15 @@ public final class ErrorTranslator {
      */
     public static LambdaInvokeException translate(Throwable failure, Invocation invocation, Exchange exchange,
                                                   SdkHttpResponse answer, String roleArn) {
+        return translate(failure, invocation, exchange, answer, roleArn, false);
+    }
+
+    /**
+     * As {@link #translate(Throwable, Invocation, Exchange, SdkHttpResponse, String)}; {@code durableName}: the request
+     * carried a durable execution name, on which Lambda deduplicates, so a timeout after sending may be retried.
+     */
+    public static LambdaInvokeException translate(Throwable failure, Invocation invocation, Exchange exchange,
+                                                  SdkHttpResponse answer, String roleArn, boolean durableName) {
         Throwable error = unwrap(failure);
         StsException sts = stsFailure(error);
         if (sts != null) {
@@ -99,6 +109,12 @@ public final class ErrorTranslator {
                                              + "one expired or not for this host, or no TLS version in common; TLS "
                                              + "verification is always on): " + rootMessage(error),
                     exchange, error, function, 0, LambdaInvokeException.CLIENT_ERROR, null, false);
+        }
+        if (isTimeout(error) && durableName) {
+            return new LambdaInvokeException("Invoking " + invocation.describe() + " timed out after the request was "
+                                             + "sent; retryable, since Lambda runs a durable execution name once: "
+                                             + error.getMessage(),
+                    exchange, error, function, 0, LambdaInvokeException.TIMEOUT, null, true);
         }
         if (isTimeout(error)) {
             return new LambdaInvokeException("Invoking " + invocation.describe() + " timed out after the request was "
@@ -165,6 +181,12 @@ public final class ErrorTranslator {
             String reason = e instanceof TooManyRequestsException ? ((TooManyRequestsException) e).reasonAsString() : null;
             return new LambdaThrottledException(message, exchange, e, invocation.function(), code, requestId,
                     retryAfter(e), reason);
+        }
+        if (e instanceof DurableExecutionAlreadyStartedException
+                || "DurableExecutionAlreadyStartedException".equals(code)) {
+            // the name ran with another payload: the same request would get the same answer (409 is otherwise retryable)
+            return new LambdaInvokeException(message, exchange, e, invocation.function(), status,
+                    LambdaInvokeException.DURABLE_EXECUTION_ALREADY_STARTED, requestId, false);
         }
         // Set.of(...).contains(null) throws: an answer without an error type (a bare 418, a proxy's 302) has no code
         boolean retryable = RETRYABLE_STATUS.contains(status) || status == 409

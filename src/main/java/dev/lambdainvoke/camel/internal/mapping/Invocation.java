@@ -15,6 +15,11 @@ public record Invocation(String function, String qualifier, InvocationType type,
     }
 
     public InvokeRequest toRequest(byte[] payload) {
+        return toRequest(payload, null, null);
+    }
+
+    /** With the tenant and the durable execution name, each left out when null. */
+    public InvokeRequest toRequest(byte[] payload, String tenantId, String durableExecutionName) {
         InvokeRequest.Builder request = InvokeRequest.builder()
                 .functionName(function)
                 .invocationType(type)
@@ -27,6 +32,12 @@ public record Invocation(String function, String qualifier, InvocationType type,
         }
         if (clientContextBase64 != null) {
             request.clientContext(clientContextBase64);
+        }
+        if (tenantId != null) {
+            request.tenantId(tenantId);
+        }
+        if (durableExecutionName != null) {
+            request.durableExecutionName(durableExecutionName);
         }
         return request.build();
     }

@@ -85,6 +85,18 @@ public class LambdaInvokeComponentConfiguration extends ComponentConfigurationPr
      */
     private String resultJsonata;
     /**
+     * Tenant of a function with tenant isolation, sent as X-Amz-Tenant-Id: a constant, or a simple expression evaluated
+     * per message when it contains ${ (e.g. ${header.tenant}). An empty, too long (over 256) or malformed value fails the
+     * exchange with errorCode InvalidTenantId before sending.
+     */
+    private String tenantId;
+    /**
+     * Execution name (idempotency key) of a durable function, sent as X-Amz-Durable-Execution-Name: a constant, or a
+     * simple expression evaluated on an exchange's first attempt and reused by its redeliveries. With it a Timeout is
+     * retryable. The payload must be the same on every attempt.
+     */
+    private String durableExecutionName;
+    /**
      * Whether options marked autowired (lambda-client) are looked up in the application's beans: a single bean of the
      * type is used.
      */
@@ -277,6 +289,22 @@ public class LambdaInvokeComponentConfiguration extends ComponentConfigurationPr
 
     public void setResultJsonata(String resultJsonata) {
         this.resultJsonata = resultJsonata;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getDurableExecutionName() {
+        return durableExecutionName;
+    }
+
+    public void setDurableExecutionName(String durableExecutionName) {
+        this.durableExecutionName = durableExecutionName;
     }
 
     public Boolean getAutowiredEnabled() {
