@@ -1,6 +1,7 @@
 package dev.lambdainvoke.camel;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lambdainvoke.camel.support.CamelHarness;
@@ -34,7 +35,10 @@ class ResponseStreamingLocalLambdaTest {
             out.flush();
             throw new IllegalStateException("report broke");
         };
-        local = LocalLambda.builder().function("report", report).function("broken-report", failsMidway).start();
+        RequestStreamHandler tenantEcho = (in, out, context) ->
+                out.write(("tenant " + LocalLambda.tenantId(context)).getBytes(StandardCharsets.UTF_8));
+        local = LocalLambda.builder().function("report", report).function("broken-report", failsMidway)
+                .function("tenant-echo", tenantEcho).start();
     }
 
     @AfterAll
@@ -102,6 +106,16 @@ class ResponseStreamingLocalLambdaTest {
                 assertThat(e.getErrorType()).isEqualTo("java.lang.IllegalStateException");
                 assertThat(e.getErrorMessage()).isEqualTo("report broke");
             });
+        }
+    }
+
+    @Test
+    void theTenantIdReachesAStreamingHandler() throws Exception {
+        try (CamelHarness camel = route("lambda-invoke:tenant-echo?responseStreaming=true&tenantId=${header.tenant}")) {
+            Exchange done = camel.send("direct:in", "{}", Map.of("tenant", "acme-eu"));
+
+            assertThat(done.getException()).isNull();
+            assertThat(done.getMessage().getBody(String.class)).isEqualTo("tenant acme-eu");
         }
     }
 

@@ -55,6 +55,10 @@ final class StreamingInvokeHandler implements HttpHandler {
                         "Unsupported invocation type 'Event' for a streamed invocation: use RequestResponse or DryRun");
             }
             DeployedFunction.Target target = functions.resolve(call.function());
+            if (target.handler() instanceof TenantHandlers && call.tenantId() == null) {
+                throw LambdaApiError.invalidParameter("Function " + target.function().name() + " has tenant isolation: "
+                                                      + "the invocation must name a tenant (X-Amz-Tenant-Id)");
+            }
             if (call.kind() == InvocationKind.DRY_RUN) {
                 HttpAnswer.empty(204).send(exchange, requestId);
                 return;
@@ -82,7 +86,8 @@ final class StreamingInvokeHandler implements HttpHandler {
 
     private LocalInvocation invocation(InvokeCall call, DeployedFunction.Target target) {
         return new LocalInvocation(call.requestId(), target,
-                arns.function(call.function().name(), call.function().qualifier()), call.payload(), call.clientContext());
+                arns.function(call.function().name(), call.function().qualifier()), call.payload(), call.clientContext(),
+                call.tenantId());
     }
 
     private static OutputStream sendHead(HttpExchange exchange, String requestId, String version) throws IOException {

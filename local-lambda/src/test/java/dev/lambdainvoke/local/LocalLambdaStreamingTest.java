@@ -91,6 +91,8 @@ class LocalLambdaStreamingTest {
                 .function("waits", waitsAfterFirstPart)
                 .function("fails", failsMidway)
                 .function("much", writesMuch)
+                .function("tenant", (RequestStreamHandler) (in, out, context) ->
+                        out.write(String.valueOf(LocalLambda.tenantId(context)).getBytes(StandardCharsets.UTF_8)))
                 .function(LocalFunction.named("json")
                         .handler((RequestHandler<Map<String, Object>, Object>) (in, context) -> Map.of("got", in.get("n")))
                         .version("1", (RequestHandler<Object, String>) (in, context) -> "version one"))
@@ -210,6 +212,13 @@ class LocalLambdaStreamingTest {
         assertThat(latest.chunks).containsExactly("{\"got\":7}");
         assertThat(versionOne.chunks).containsExactly("\"version one\"");
         assertThat(versionOne.response.executedVersion()).isEqualTo("1");
+    }
+
+    @Test
+    void theHandlerSeesTheTenantIdOfAStreamedCall() {
+        Streamed streamed = stream(r -> r.functionName("tenant").tenantId("acme:eu/1"));
+
+        assertThat(streamed.chunks).containsExactly("acme:eu/1");
     }
 
     @Test
