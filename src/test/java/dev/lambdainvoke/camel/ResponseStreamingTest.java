@@ -4,12 +4,21 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.lambdainvoke.camel.internal.client.InvocationGate;
+import dev.lambdainvoke.camel.support.AsyncSender;
+import dev.lambdainvoke.camel.support.Await;
 import dev.lambdainvoke.camel.support.CamelHarness;
 import dev.lambdainvoke.camel.support.EventStreamFrames;
 import dev.lambdainvoke.camel.support.GeneratedEventStreamServer;
+import dev.lambdainvoke.camel.support.HeldEventStreamServer;
 import dev.lambdainvoke.camel.support.WireMockLambda;
 import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
@@ -129,6 +138,38 @@ class ResponseStreamingTest {
 
         assertThat(failure).hasStackTraceContaining("'resultJsonata' and 'responseStreaming' cannot be used together");
         assertThat(lambda.requestCount()).isZero();
+    }
+
+    @Test
+    void aStreamedCallHoldsItsMaxConcurrencyPlaceUntilItsStreamHasEnded() throws Exception {
+        String uri = "lambda-invoke:held?responseStreaming=true&maxConcurrency=1";
+        Map<String, List<String>> bodies = new ConcurrentHashMap<>();
+        try (HeldEventStreamServer server = new HeldEventStreamServer();
+             CamelHarness camel = CamelHarness.against(server.endpoint());
+             AsyncSender sender = AsyncSender.to(camel.context(), uri)) {
+            InvocationGate gate = camel.context().getEndpoint(uri, LambdaInvokeEndpoint.class).invoker().gate();
+            sender.send(e -> e.getMessage().setBody("{\"n\":1}"), e -> bodies.computeIfAbsent("first",
+                    k -> new CopyOnWriteArrayList<>()).add(String.valueOf(e.getMessage().getBody(String.class))));
+            Await.until(Duration.ofSeconds(10), () -> "the first stream open, events " + server.events(),
+                    () -> server.arrived() == 1);
+
+            sender.send(e -> e.getMessage().setBody("{\"n\":2}"), e -> bodies.computeIfAbsent("second",
+                    k -> new CopyOnWriteArrayList<>()).add(String.valueOf(e.getMessage().getBody(String.class))));
+            Await.until(Duration.ofSeconds(10), () -> "the second waiting at the gate, was " + gate.waiting(),
+                    () -> gate.waiting() == 1);
+
+            // its answer head and first chunk came long ago; the stream is still open, so the place is still taken
+            assertThat(gate.running()).isEqualTo(1);
+            assertThat(server.arrived()).as("the second has not reached the server").isEqualTo(1);
+            assertThat(sender.completed()).isZero();
+
+            server.release();
+            sender.awaitCompleted(2, Duration.ofSeconds(30));
+            assertThat(server.events()).containsExactly("arrived 1", "ended 1", "arrived 2", "ended 2");
+            assertThat(sender.completed()).as("each exchange ended once").isEqualTo(2);
+        }
+        assertThat(bodies).containsOnly(Map.entry("first", List.of("first-1;last-1")),
+                Map.entry("second", List.of("first-2;last-2")));
     }
 
     @Test

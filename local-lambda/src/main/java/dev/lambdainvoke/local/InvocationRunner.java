@@ -39,23 +39,32 @@ final class InvocationRunner implements AutoCloseable {
      * is given back before the returned future completes, so a caller that got its answer may invoke again at once.
      */
     CompletableFuture<InvocationResult> invokeNow(LocalInvocation invocation) throws LambdaApiError {
+        return invokeNow(invocation, null);
+    }
+
+    /**
+     * As {@link #invokeNow(LocalInvocation)}; with a {@code stream}, the handler writes its response there (a streamed
+     * invocation) and the result's payload is empty unless the invocation failed.
+     */
+    CompletableFuture<InvocationResult> invokeNow(LocalInvocation invocation, PayloadChunkStream stream)
+            throws LambdaApiError {
         ConcurrencyLimit limit = invocation.target().function().concurrency();
         if (!limit.tryEnter()) {
             throw LambdaApiError.reservedConcurrencyExceeded();
         }
-        return run(invocation).whenComplete((result, failure) -> limit.leave());
+        return run(invocation, stream).whenComplete((result, failure) -> limit.leave());
     }
 
     /** An Event invocation: runs when the function has a place free; its outcome is only logged. */
     void invokeLater(LocalInvocation invocation) {
         ConcurrencyLimit limit = invocation.target().function().concurrency();
-        limit.enterWhenFree(() -> run(invocation).whenComplete((result, failure) -> {
+        limit.enterWhenFree(() -> run(invocation, null).whenComplete((result, failure) -> {
             limit.leave();
             logEventOutcome(invocation, result, failure);
         }));
     }
 
-    private CompletableFuture<InvocationResult> run(LocalInvocation invocation) {
+    private CompletableFuture<InvocationResult> run(LocalInvocation invocation, PayloadChunkStream stream) {
         DeployedFunction.Target target = invocation.target();
         DeployedFunction function = target.function();
         String requestId = invocation.requestId();
@@ -69,9 +78,12 @@ final class InvocationRunner implements AutoCloseable {
         CompletableFuture<HandlerOutcome> outcome = new CompletableFuture<>();
         running.add(outcome);
         try {
-            Future<?> handlerCall = handlerThreads.submit(() -> callHandler(target, invocation.payload(), context, outcome));
+            Future<?> handlerCall = handlerThreads.submit(() -> callHandler(target, invocation.payload(), stream, context, outcome));
             ScheduledFuture<?> deadline = timeouts.schedule(() -> {
                 if (outcome.complete(HandlerOutcome.TIMED_OUT)) {
+                    if (stream != null) {
+                        stream.seal(); // before the interrupt: what the handler writes after its timeout is not sent
+                    }
                     handlerCall.cancel(true); // Lambda stops the function; the nearest a JVM can do is interrupt it
                 }
             }, timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -88,11 +100,18 @@ final class InvocationRunner implements AutoCloseable {
         });
     }
 
-    private static void callHandler(DeployedFunction.Target target, byte[] payload, LocalContext context,
-                                    CompletableFuture<HandlerOutcome> outcome) {
+    private static void callHandler(DeployedFunction.Target target, byte[] payload, PayloadChunkStream stream,
+                                    LocalContext context, CompletableFuture<HandlerOutcome> outcome) {
         target.function().countInvocation();
         try {
-            outcome.complete(new HandlerOutcome(target.handler().handle(payload, context), null, false));
+            byte[] response;
+            if (stream == null) {
+                response = target.handler().handle(payload, context);
+            } else {
+                target.handler().stream(payload, stream, context);
+                response = new byte[0];
+            }
+            outcome.complete(new HandlerOutcome(response, null, false));
         } catch (Throwable error) {
             // after a timeout this is usually the interrupt; the timeout answered already and complete() is a no-op
             outcome.complete(new HandlerOutcome(null, error, false));

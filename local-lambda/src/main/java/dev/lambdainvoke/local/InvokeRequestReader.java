@@ -26,11 +26,17 @@ final class InvokeRequestReader {
     }
 
     static InvokeCall read(HttpExchange exchange, String requestId) throws IOException, LambdaApiError {
+        return read(exchange, requestId, INVOKE_PATH);
+    }
+
+    /** As {@link #read(HttpExchange, String)} for another invoke operation: {@code path}'s group 1 is the function. */
+    static InvokeCall read(HttpExchange exchange, String requestId, Pattern operationPath)
+            throws IOException, LambdaApiError {
         // the whole body is read first, whatever the answer: a client still sending would miss an early answer
         Body body = Body.read(exchange.getRequestBody(), InvocationKind.LARGEST_PAYLOAD);
 
         String path = exchange.getRequestURI().getRawPath();
-        Matcher invoke = INVOKE_PATH.matcher(path);
+        Matcher invoke = operationPath.matcher(path);
         if (!"POST".equals(exchange.getRequestMethod()) || !invoke.matches()) {
             throw LambdaApiError.unknownOperation(exchange.getRequestMethod(), path);
         }

@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Not like Lambda: request signatures are not checked (any credentials work); handlers share this JVM (no cold starts,
  * no isolation, {@code System.out} is not captured); a handler past its timeout is interrupted, which stops it only if it
- * heeds interrupts; memory is reported as 128 MB. Only the Invoke API is served.
+ * heeds interrupts; memory is reported as 128 MB. Only Invoke and InvokeWithResponseStream are served.
  *
  * <p>
  * Handlers run on daemon threads owned by the host; {@link #close()} stops the server, ends running invocations and
@@ -224,6 +224,7 @@ public final class LocalLambda implements AutoCloseable {
             // HTTP threads of their own: a synchronous call waits on one while its handler runs on the runner's threads
             ExecutorService httpThreads = Executors.newCachedThreadPool(new DaemonThreads("local-lambda-http"));
             server.createContext("/", new InvokeExchangeHandler(registry, runner, arns));
+            server.createContext(StreamingInvokeHandler.CONTEXT, new StreamingInvokeHandler(registry, runner, arns));
             server.setExecutor(httpThreads);
             server.start();
             LocalLambda local = new LocalLambda(server, httpThreads, runner, registry, arns);

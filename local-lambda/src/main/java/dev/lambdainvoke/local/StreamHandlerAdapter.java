@@ -2,6 +2,7 @@ package dev.lambdainvoke.local;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -20,5 +21,11 @@ final class StreamHandlerAdapter implements HandlerAdapter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(payload), out, context);
         return out.toByteArray();
+    }
+
+    /** Streamed: what the handler writes goes out as it writes it. */
+    @Override
+    public void stream(byte[] payload, OutputStream out, Context context) throws Exception {
+        handler.handleRequest(new ByteArrayInputStream(payload), out, context);
     }
 }

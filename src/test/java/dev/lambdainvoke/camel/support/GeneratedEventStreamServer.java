@@ -60,14 +60,14 @@ public final class GeneratedEventStreamServer implements AutoCloseable {
         }
     }
 
-    private static void writeChunk(OutputStream out, byte[] data) throws IOException {
+    static void writeChunk(OutputStream out, byte[] data) throws IOException {
         out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(data);
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Reads the request head and its Content-Length body, so that the client sees its request taken. */
-    private static void readRequest(InputStream in) throws IOException {
+    static void readRequest(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
             int b = in.read();
