@@ -107,6 +107,20 @@ class ResponseStreamingTest {
     }
 
     @Test
+    void aPayloadOverLambdasLimitFailsBeforeAnythingIsStreamed() throws Exception {
+        answers("f", stream().chunk("never").complete(null, null, null).toByteArray());
+        try (CamelHarness camel = route("lambda-invoke:f?responseStreaming=true")) {
+            Exchange done = camel.send("direct:in", new byte[6_291_457]);
+
+            assertThat(done.getException()).isInstanceOfSatisfying(LambdaInvokeException.class, e -> {
+                assertThat(e.getErrorCode()).isEqualTo(LambdaInvokeException.PAYLOAD_TOO_LARGE);
+                assertThat(e.isRetryable()).isFalse();
+            });
+            assertThat(lambda.requestCount()).isZero();
+        }
+    }
+
+    @Test
     void aStreamThatEndsWithoutItsFinalEventFailsWithStreamInterrupted() throws Exception {
         answers("f", stream().chunk("half of it").toByteArray());
         try (CamelHarness camel = route("lambda-invoke:f?responseStreaming=true")) {
