@@ -9,7 +9,6 @@ import dev.lambdainvoke.camel.support.WireMockLambda;
 import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.lambdainvoke.camel.support.WireMockLambda.awsError;
@@ -29,14 +28,8 @@ class DurableExecutionNameTest {
             "arn:aws:lambda:us-east-1:000000000000:function:orders:$LATEST/durable-execution/order-1/abc";
 
     private static WireMockLambda lambda;
+    /** Started by each test's route; the extension closes it after the test. */
     private CamelHarness camel;
-
-    @AfterEach
-    void stop() {
-        if (camel != null) {
-            camel.close();
-        }
-    }
 
     /** Redelivers retryable failures once; the name's expression reads a header the first attempt changes. */
     private void retryingRoute(String lambdaUri) throws Exception {

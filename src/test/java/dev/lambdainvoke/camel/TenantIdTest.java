@@ -8,7 +8,6 @@ import dev.lambdainvoke.camel.support.WireMockLambda;
 import dev.lambdainvoke.camel.support.WireMockLambdaTest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -30,14 +29,8 @@ class TenantIdTest {
     private static final String ALLOWED = "abcxyzABCXYZ0189._:/=+-@ ";
 
     private static WireMockLambda lambda;
+    /** Started by each test's route; the extension closes it after the test. */
     private CamelHarness camel;
-
-    @AfterEach
-    void stop() {
-        if (camel != null) {
-            camel.close();
-        }
-    }
 
     private void route(String lambdaUri) throws Exception {
         camel = CamelHarness.against(lambda.endpoint(), new RouteBuilder() {
