@@ -186,6 +186,29 @@ class ResponseStreamingTest {
                 Map.entry("second", List.of("first-2;last-2")));
     }
 
+    /** The stop closes the client and, with the last client, the completion threads: the cut-off stream still ends. */
+    @Test
+    void aStreamCutOffByItsEndpointStoppingEndsItsExchangeOnce() throws Exception {
+        String uri = "lambda-invoke:held?responseStreaming=true";
+        List<Exception> endings = new CopyOnWriteArrayList<>();
+        try (HeldEventStreamServer server = new HeldEventStreamServer();
+             CamelHarness camel = CamelHarness.against(server.endpoint());
+             AsyncSender sender = AsyncSender.to(camel.context(), uri)) {
+            sender.send(e -> e.getMessage().setBody("{\"n\":1}"), e -> endings.add(e.getException()));
+            Await.until(Duration.ofSeconds(10), () -> "the stream open, events " + server.events(),
+                    () -> server.arrived() == 1);
+
+            camel.context().getEndpoint(uri).stop();
+
+            sender.awaitCompleted(1, Duration.ofSeconds(10));
+            assertThat(sender.completed()).as("ended once").isEqualTo(1);
+        }
+        assertThat(endings).singleElement().isInstanceOfSatisfying(LambdaInvokeException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(LambdaInvokeException.STOPPED_IN_FLIGHT);
+            assertThat(e.isRetryable()).isFalse();
+        });
+    }
+
     @Test
     @Timeout(60)
     void twoHundredMegabytesStreamThroughARouteWithTheHeapBounded() throws Exception {

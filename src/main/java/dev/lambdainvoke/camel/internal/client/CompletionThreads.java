@@ -27,7 +27,10 @@ final class CompletionThreads {
 
     CompletionThreads() {
         pool = new ThreadPoolExecutor(THREADS, THREADS, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                new ThreadFactoryBuilder().threadNamePrefix(NAME_PREFIX).daemonThreads(true).build());
+                new ThreadFactoryBuilder().threadNamePrefix(NAME_PREFIX).daemonThreads(true).build(),
+                // only after shutdown (the last client closed under calls it cut off): the caller passes the outcome on
+                // itself, so that those exchanges still end, rather than a refused task leaving them waiting for ever
+                (task, refusedBy) -> task.run());
         pool.allowCoreThreadTimeOut(true); // an idle component keeps none
     }
 

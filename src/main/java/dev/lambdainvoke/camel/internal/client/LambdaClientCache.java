@@ -74,7 +74,8 @@ public final class LambdaClientCache {
     public synchronized ClientLease acquire(LambdaAsyncClient userClient, int maxConcurrency) {
         UserClientKey key = new UserClientKey(userClient, maxConcurrency);
         Entry entry = entries.computeIfAbsent(key, k -> new Entry(LambdaInvoker.borrowing(userClient,
-                new InvocationGate(maxConcurrency, ErrorTranslator::isConnectionAcquireTimeout, poolWarning(key.describe())))));
+                new InvocationGate(maxConcurrency, ErrorTranslator::isConnectionAcquireTimeout, poolWarning(key.describe())))
+                .completingStreamsOn(completions().executor())));
         return lease(key, entry);
     }
 

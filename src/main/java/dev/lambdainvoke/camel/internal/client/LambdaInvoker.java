@@ -103,6 +103,10 @@ public final class LambdaInvoker {
             streamed.whenCompleteAsync((ignored, failure) -> {
                 if (failure != null) {
                     ended.completeExceptionally(failure);
+                } else if (closing.get() && answer.completeEvent() == null) {
+                    // the close ended the stream before its final event, and the SDK calls that a normal end: say why
+                    ended.completeExceptionally(new InvocationStoppedInFlightException(new CancellationException(
+                            "the endpoint stopped while the response stream was open")));
                 } else {
                     ended.complete(answer);
                 }
